@@ -37,8 +37,38 @@ public static class CustomerEventJson
         }
         catch (JsonException ex)
         {
-            reason = $"invalid JSON: {ex.Message}";
+            reason = SchemaVersionOf(utf8) is { } version and not CustomerEvent.CurrentSchemaVersion
+                ? $"unsupported schemaVersion {version} (expected {CustomerEvent.CurrentSchemaVersion})"
+                : $"invalid JSON: {ex.Message}";
             return false;
+        }
+    }
+
+    /// <summary>The top-level <c>schemaVersion</c> of a value that did not deserialize, when it has one.</summary>
+    private static int? SchemaVersionOf(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isVersion = reader.ValueTextEquals("schemaVersion"u8);
+                reader.Read();
+                if (isVersion)
+                {
+                    return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v) ? v : null;
+                }
+                reader.Skip();
+            }
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 }
