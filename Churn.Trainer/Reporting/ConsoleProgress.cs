@@ -18,7 +18,7 @@ public sealed class ConsoleProgress(TextWriter output)
     }
 
     public void CandidateStarted(Candidate candidate, int number, int count) =>
-        console.MarkupLine($"[grey]cross-validating {number}/{count}[/] [bold]{Markup.Escape(candidate.Name)}[/] [grey]({CrossValidation.FoldCount} folds)…[/]");
+        console.MarkupLine($"[grey]cross-validating {number}/{count}[/] [bold]{Markup.Escape(candidate.Name)}[/] [grey]({CrossValidation.Repeats}×{CrossValidation.FoldCount} folds)…[/]");
 
     public void CandidateFinished(CrossValidationResult result) =>
         console.MarkupLine(Markup.Escape(

@@ -18,7 +18,7 @@ public static class MarkdownReport
                 $"({card.TrainingData.Rows} rows, {card.TrainingData.Positives} churners); tested once on `{card.TestData.File}` " +
                 $"({card.TestData.Rows} rows, {card.TestData.Positives} churners).");
         Line(r, "");
-        Line(r, "## Cross-validation leaderboard (stratified 5-fold on the training file)");
+        Line(r, "## Cross-validation leaderboard (3 × stratified 5-fold on the training file)");
         Line(r, "");
         Line(r, "F1 and accuracy per fold at threshold 0.5; mean ± standard deviation over the folds.");
         Line(r, "");
