@@ -56,9 +56,12 @@ internal sealed class CustomerCsvHeader
         if (missing.Count > 0)
             problems.Add($"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}");
         if (problems.Count > 0)
-            throw new CustomerCsvFormatException($"Expected {Expected}; found {string.Join(" and ", problems)}.");
+            throw new CustomerCsvFormatException($"Expected {Expected}; found {JoinAsProse(problems)}.");
         return new CustomerCsvHeader(columns);
     }
+
+    private static string JoinAsProse(List<string> parts) =>
+        parts.Count == 1 ? parts[0] : $"{string.Join(", ", parts[..^1])} and {parts[^1]}";
 
     private static string? OtherDelimiter(string line) =>
         line.Contains(';') ? "';'" : line.Contains('\t') ? "a tab" : line.Contains('|') ? "'|'" : null;
