@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Churn.Core.Models;
 
 namespace Churn.Core.Scoring;
@@ -8,7 +7,7 @@ namespace Churn.Core.Scoring;
 public static class ModelFiles
 {
     public const string ModelFileName = "model.onnx";
-    public const string CardFileName = "model-card.json";
+    public const string CardFileName = ModelCardJson.FileName;
 
     public static string ModelPath(string directory) => Path.Combine(directory, ModelFileName);
 
@@ -20,8 +19,7 @@ public static class ModelFiles
         var path = CardPath(directory);
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(path), ModelFilesJsonContext.Default.ModelCard)
-                ?? throw new ModelValidationException($"{path} is JSON null");
+            return ModelCardJson.Load(path);
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
         {
@@ -29,7 +27,3 @@ public static class ModelFiles
         }
     }
 }
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(ModelCard))]
-internal sealed partial class ModelFilesJsonContext : JsonSerializerContext;

@@ -8,9 +8,16 @@ namespace Churn.Core.Tests.Doubles;
 /// <summary>Fixture models: a logistic graph over <see cref="ChurnFeatures"/> with a card, written to a directory.</summary>
 internal static class TestModels
 {
-    // One weight per ChurnFeatures.Names entry: plans, usage, then TotalCharge, TotalMinutes, TotalCalls, ManyServiceCalls.
-    public static readonly float[] Weights =
-        [2.0f, -1.0f, 0.001f, -0.01f, 0.01f, 0.0f, 0.002f, 0.0f, 0.001f, 0.0f, 0.05f, -0.1f, 0.3f, 0.05f, 0.0f, 0.0f, 1.5f];
+    // Weights by feature name; every other ChurnFeatures entry weighs 0 (the graph still takes the full vector).
+    private static readonly Dictionary<string, float> WeightByName = new()
+    {
+        ["InternationalPlan"] = 2.0f, ["VoiceMailPlan"] = -1.0f, ["AccountLength"] = 0.001f,
+        ["NumberVmailMessages"] = -0.01f, ["TotalDayMinutes"] = 0.01f, ["TotalEveMinutes"] = 0.002f,
+        ["TotalNightMinutes"] = 0.001f, ["TotalIntlMinutes"] = 0.05f, ["TotalIntlCalls"] = -0.1f,
+        ["CustomerServiceCalls"] = 0.3f, ["TotalCharge"] = 0.05f, ["ManyServiceCalls"] = 1.5f,
+    };
+
+    public static readonly float[] Weights = ChurnFeatures.Names.Select(n => WeightByName.GetValueOrDefault(n)).ToArray();
 
     public const float Bias = -7.0f;
 
