@@ -3,18 +3,18 @@ using System.Globalization;
 using System.Text;
 using Churn.Core.Customers;
 using Churn.Core.Pipeline;
-using Churn.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Churn.Core.Ingest;
 
 /// <summary>
 /// Turns ingest items into messages. A valid event is re-validated against the customer contract, serialized, and
-/// published to <c>churn.customers</c> keyed by customerId with a <c>send churn.customers</c> PRODUCER span injected
-/// into its headers (plus content-type, schema-version, ingested-at). An input that breaks the contract goes to the
-/// dead-letter topic with <c>dlq-reason</c>/<c>dlq-source</c> headers and is counted by reason. Never throws for
-/// bad input. Each item gets an <c>ingest</c> span: a root span for replayed/synthetic rows (one row = one trace), a
-/// child of the caller's span for API events.
+/// published to <c>churn.customers</c> keyed by customerId with content-type, schema-version and ingested-at headers.
+/// An input that breaks the contract goes to the dead-letter topic with <c>dlq-reason</c>/<c>dlq-source</c> headers
+/// and is counted by reason. Never throws for bad input. Each item gets an <c>ingest</c> span, current while the
+/// transport publishes: a root span for replayed/synthetic rows (one row = one trace), a child of the caller's span
+/// for API events. The transports (embedded and Kafka) start the <c>send {topic}</c> PRODUCER span under it and
+/// inject that span's W3C context into the headers, so this class does not add a second send span.
 /// </summary>
 public sealed partial class IngestPublisher(IEventPublisher publisher, IngestMetrics metrics, TimeProvider time,
     ILogger<IngestPublisher> logger)
@@ -84,29 +84,20 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IngestMet
             new(EventHeaders.SchemaVersion, SchemaVersion),
             new(EventHeaders.IngestedAt, Encoding.UTF8.GetBytes(time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture))),
         };
-        using (var send = IngestTelemetry.Source.StartActivity($"send {PipelineTopics.Customers}", ActivityKind.Producer))
+        var message = new EventMessage(e.CustomerId, CustomerEventJson.Serialize(e), headers);
+        publisher.Publish(PipelineTopics.Customers, message, report =>
         {
-            send?.SetTag("messaging.system", "kafka");
-            send?.SetTag("messaging.operation.name", "send");
-            send?.SetTag("messaging.operation.type", "send");
-            send?.SetTag("messaging.destination.name", PipelineTopics.Customers);
-            send?.SetTag("messaging.kafka.message.key", e.CustomerId);
-            EventTraceContext.Inject(send, headers);
-            var message = new EventMessage(e.CustomerId, CustomerEventJson.Serialize(e), headers);
-            publisher.Publish(PipelineTopics.Customers, message, report =>
+            if (report.Delivered)
             {
-                if (report.Delivered)
-                {
-                    metrics.Ingested.Add(1);
-                }
-                else
-                {
-                    metrics.DeliveryFailures.Add(1);
-                    LogDeliveryFailed(e.EventId, report.Error);
-                }
-                onDelivered?.Invoke(report);
-            });
-        }
+                metrics.Ingested.Add(1);
+            }
+            else
+            {
+                metrics.DeliveryFailures.Add(1);
+                LogDeliveryFailed(e.EventId, report.Error);
+            }
+            onDelivered?.Invoke(report);
+        });
     }
 
     private void Reject(IngestItem item, string reason, string kind, Action<DeliveryReport>? onDelivered)
@@ -119,7 +110,6 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IngestMet
             new(EventHeaders.DlqReason, Encoding.UTF8.GetBytes(reason)),
             new(DlqSource, Encoding.UTF8.GetBytes(item.Origin)),
         };
-        EventTraceContext.Inject(Activity.Current, headers);
         var message = new EventMessage(item.Event?.CustomerId ?? item.Origin, Encoding.UTF8.GetBytes(raw), headers);
         publisher.Publish(PipelineTopics.DeadLetters, message, report =>
         {

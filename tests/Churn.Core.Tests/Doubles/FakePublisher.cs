@@ -14,6 +14,9 @@ internal sealed class FakePublisher(PipelineLog log) : IEventPublisher
     private long _offset;
 
     public ConcurrentQueue<(string Topic, EventMessage Message)> Published { get; } = new();
+
+    /// <summary>The span that was current when each message was published (the transport's send span's parent).</summary>
+    public ConcurrentQueue<System.Diagnostics.Activity?> PublishedUnder { get; } = new();
     public volatile bool HoldDeliveries;
     public volatile bool FailDeliveries;
 
@@ -22,6 +25,7 @@ internal sealed class FakePublisher(PipelineLog log) : IEventPublisher
     public void Publish(string topic, EventMessage message, Action<DeliveryReport> onDelivered)
     {
         Published.Enqueue((topic, message));
+        PublishedUnder.Enqueue(System.Diagnostics.Activity.Current);
         var offset = Interlocked.Increment(ref _offset) - 1;
         var report = FailDeliveries
             ? new DeliveryReport(topic, 0, -1, "broker unavailable")
