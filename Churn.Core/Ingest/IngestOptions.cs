@@ -35,8 +35,8 @@ public sealed record IngestOptions
     /// <summary>Where the model card (training statistics for synthetic customers) is read from.</summary>
     public string ModelDirectory { get; init; } = "artifacts/model";
 
-    /// <summary>Stop the host when a finite run is done (the Ingest host is a one-shot job).</summary>
-    public bool StopHostWhenDone { get; init; } = true;
+    /// <summary>Stop the host when a finite run is done (true in the Ingest host, a one-shot job; false when embedded).</summary>
+    public bool StopHostWhenDone { get; init; }
 
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(5);
 
