@@ -32,6 +32,7 @@ public static class KafkaClientExtensions
         var config = KafkaClientDefaults.Apply(settings.Config, statistics: false);
 
         var services = builder.Services;
+        services.AddSingleton(settings);
         services.AddSingleton(_ => KafkaClientFactory.BuildProducer(config, _.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new KafkaEventPublisher(sp.GetRequiredService<IProducer<string, byte[]>>(),
             sp.GetRequiredService<ILogger<KafkaEventPublisher>>()));
@@ -61,6 +62,7 @@ public static class KafkaClientExtensions
         var config = KafkaClientDefaults.Apply(settings.Config, statistics: !settings.DisableMetrics);
 
         var services = builder.Services;
+        services.AddSingleton(settings);
         if (!settings.DisableMetrics)
         {
             services.AddSingleton(_ => new KafkaConsumerLag());
