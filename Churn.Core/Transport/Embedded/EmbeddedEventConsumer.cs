@@ -58,7 +58,7 @@ public sealed class EmbeddedEventConsumer : IEventConsumer
         {
             throw new InvalidOperationException("Subscribe before consuming.");
         }
-        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        var deadline = Deadline.After(timeout);
         while (true)
         {
             if (group.Generation != generation)

@@ -56,17 +56,17 @@ public sealed class EmbeddedEventPublisher : IEventPublisher
     /// <summary>Waits for publishes still blocked on a full partition (reports are otherwise immediate).</summary>
     public int Flush(TimeSpan timeout)
     {
-        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        var deadline = Deadline.After(timeout);
         lock (flushLock)
         {
             while (Volatile.Read(ref inFlight) > 0)
             {
-                var remaining = deadline - Environment.TickCount64;
-                if (remaining <= 0)
+                var remaining = Deadline.Remaining(deadline);
+                if (remaining == 0)
                 {
                     break;
                 }
-                Monitor.Wait(flushLock, TimeSpan.FromMilliseconds(remaining));
+                Monitor.Wait(flushLock, remaining);
             }
             return Volatile.Read(ref inFlight);
         }

@@ -39,16 +39,16 @@ internal sealed class TopicLog
         var log = partitions[partition];
         lock (gate)
         {
-            var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+            var deadline = Deadline.After(timeout);
             while (log.IsFull && !closed)
             {
-                var remaining = deadline - Environment.TickCount64;
-                if (remaining <= 0)
+                var remaining = Deadline.Remaining(deadline);
+                if (remaining == 0)
                 {
                     return TimedOut;
                 }
                 waitingPublishers++;
-                Monitor.Wait(gate, TimeSpan.FromMilliseconds(remaining));
+                Monitor.Wait(gate, remaining);
                 waitingPublishers--;
             }
             if (closed)
@@ -169,13 +169,13 @@ internal sealed class TopicLog
                 {
                     return true;
                 }
-                var remaining = deadline - Environment.TickCount64;
-                if (remaining <= 0)
+                var remaining = Deadline.Remaining(deadline);
+                if (remaining == 0)
                 {
                     return false;
                 }
                 waitingConsumers++;
-                Monitor.Wait(gate, TimeSpan.FromMilliseconds(remaining));
+                Monitor.Wait(gate, remaining);
                 waitingConsumers--;
             }
             return !closed;

@@ -115,13 +115,14 @@ public sealed class EmbeddedEventLogTests : IDisposable
     }
 
     [Fact]
-    public async Task Consume_waits_for_a_publish_on_another_thread_instead_of_returning_empty()
+    public async Task Consume_without_a_deadline_waits_for_a_publish_on_another_thread()
     {
         using var consumer = log.CreateConsumer("scoring");
         consumer.Subscribe(Topic);
         using var publisher = log.CreatePublisher();
 
-        var waiting = OnOwnThread(() => consumer.Consume(Patience));
+        Assert.Null(consumer.Consume(TimeSpan.Zero));   // nothing yet: a zero timeout does not wait
+        var waiting = OnOwnThread(() => consumer.Consume(Timeout.InfiniteTimeSpan));
         publisher.Publish(Topic, Event("late", 7), _ => { });
 
         var consumed = await waiting.WaitAsync(Patience, TestContext.Current.CancellationToken);
