@@ -60,7 +60,13 @@ public sealed partial class BatchProcessor(
         var valid = new List<(int, CustomerEvent)>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
-            if (CustomerEventJson.TryDeserialize(batch[i].Message.Value, out var e, out var reason))
+            if (batch[i].PoisonReason is { } transportReason)
+            {
+                poison.Add(new PoisonRecord(batch[i], $"undecodable record: {transportReason}"));
+                trace.DeadLettered(i, transportReason);
+                LogPoison(batch[i].Topic, batch[i].Partition, batch[i].Offset, transportReason);
+            }
+            else if (CustomerEventJson.TryDeserialize(batch[i].Message.Value, out var e, out var reason))
             {
                 valid.Add((i, e));
             }
