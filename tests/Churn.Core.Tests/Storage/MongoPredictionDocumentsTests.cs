@@ -1,0 +1,45 @@
+using Churn.Core.Storage.Mongo;
+using MongoDB.Bson;
+using static Churn.Core.Tests.Storage.PredictionFixtures;
+
+namespace Churn.Core.Tests.Storage;
+
+/// <summary>The MongoDB document shape, without a server: string ids, BSON dates, typed fields the indexes name.</summary>
+public sealed class MongoPredictionDocumentsTests
+{
+    [Fact]
+    public void A_prediction_round_trips_through_its_document_with_the_event_id_as_a_string_id()
+    {
+        var prediction = Prediction("csv:abc:17", "TX", 0.73, Now.AddMinutes(-1), actual: true, customerId: "c-9");
+
+        var document = MongoPredictionDocuments.ToDocument(prediction);
+
+        Assert.Equal(BsonType.String, document["_id"].BsonType);
+        Assert.Equal("csv:abc:17", document["_id"].AsString);
+        Assert.Equal(BsonType.DateTime, document["scoredAt"].BsonType);
+        Assert.Equal("High", document["riskBand"].AsString);
+        Assert.Equal("TX", document["state"].AsString);
+        Assert.True(document["actualChurn"].AsBoolean);
+        var reread = MongoPredictionDocuments.ToPrediction(BsonDocument.Parse(document.ToJson()));
+        Assert.Equal(prediction, reread);
+    }
+
+    [Fact]
+    public void An_unknown_label_is_left_out_and_read_back_as_unknown()
+    {
+        var prediction = Prediction("e1", actual: null);
+        var document = MongoPredictionDocuments.ToDocument(prediction);
+
+        Assert.False(document.Contains("actualChurn"));
+        Assert.Null(MongoPredictionDocuments.ToPrediction(document).ActualChurn);
+    }
+
+    [Fact]
+    public void Paging_sorts_break_ties_on_the_id_so_pages_do_not_overlap()
+    {
+        foreach (var sort in Enum.GetValues<Churn.Core.Pipeline.PredictionSort>())
+        {
+            Assert.Equal("_id", MongoPredictionStore.OrderBy(sort).Names.Last());
+        }
+    }
+}
