@@ -6,10 +6,10 @@ namespace Churn.Core.Storage.Mongo;
 
 public sealed partial class MongoPredictionStore
 {
-    private static readonly BsonDocument CountOne = new("$sum", 1);
-    private static readonly BsonDocument CountChurn = new("$sum", new BsonDocument("$cond", new BsonArray { "$predictedChurn", 1, 0 }));
-
-    /// <summary>One aggregation: a <c>$facet</c> per figure, so every number describes the same pass over the data.</summary>
+    /// <summary>
+    /// One aggregation with two facets: counts per (state, histogram bin, band, predicted, actual), folded in C# exactly
+    /// as the SQLite store folds them, and the window's throughput per bucket.
+    /// </summary>
     public async Task<PredictionStats> GetStatsAsync(StatsQuery query, CancellationToken cancellationToken)
     {
         var window = PredictionQueries.Window(query, _time.GetUtcNow());
@@ -23,78 +23,56 @@ public sealed partial class MongoPredictionStore
     internal static BsonDocument Facets(int bins, ThroughputWindow window)
     {
         var start = new BsonDateTime(window.StartMs);
-        var binIndex = new BsonDocument("$min", new BsonArray
+        var bin = new BsonDocument("$min", new BsonArray
         {
             new BsonDocument("$max", new BsonArray
             {
-                new BsonDocument("$toInt", new BsonDocument("$trunc", new BsonDocument("$multiply", new BsonArray { "$churnProbability", bins }))),
+                new BsonDocument("$toInt", new BsonDocument("$trunc",
+                    new BsonDocument("$multiply", new BsonArray { "$churnProbability", bins }))),
                 0,
             }),
             bins - 1,
         });
+        var cubeKey = new BsonDocument
+        {
+            { "state", "$state" }, { "bin", bin }, { "band", "$riskBand" },
+            { "predicted", "$predictedChurn" }, { "actual", "$actualChurn" },
+        };
         var slot = new BsonDocument("$toLong", new BsonDocument("$floor", new BsonDocument("$divide", new BsonArray
         {
             new BsonDocument("$subtract", new BsonArray { "$scoredAt", start }), window.BucketMs,
         })));
         return new BsonDocument
         {
-            { "totals", Group(BsonNull.Value, ("churn", CountChurn)) },
-            { "bands", Group("$riskBand") },
-            { "states", Group("$state", ("churn", CountChurn), ("mean", new BsonDocument("$avg", "$churnProbability")))
-                .Add(new BsonDocument("$sort", new BsonDocument { { "n", -1 }, { "_id", 1 } })) },
-            { "histogram", Group(binIndex) },
+            { "cube", new BsonArray { Group(cubeKey, new BsonDocument("$sum", "$churnProbability")) } },
             { "throughput", new BsonArray
                 {
                     new BsonDocument("$match", new BsonDocument("scoredAt", new BsonDocument
                     {
                         { "$gte", start }, { "$lt", new BsonDateTime(window.EndMs) },
                     })),
-                }.AddRange(Group(slot)) },
-            { "labelled", new BsonArray
-                {
-                    new BsonDocument("$match", new BsonDocument("actualChurn", new BsonDocument("$type", "bool"))),
-                }.AddRange(Group(new BsonDocument { { "predicted", "$predictedChurn" }, { "actual", "$actualChurn" } })) },
+                    Group(slot, new BsonDocument("$sum", 0)),
+                } },
         };
     }
 
-    private static BsonArray Group(BsonValue key, params (string Name, BsonDocument Accumulator)[] accumulators)
+    private static BsonDocument Group(BsonValue key, BsonDocument probabilitySum) => new("$group", new BsonDocument
     {
-        var group = new BsonDocument { { "_id", key }, { "n", CountOne } };
-        foreach (var (name, accumulator) in accumulators)
-        {
-            group.Add(name, accumulator);
-        }
-        return [new BsonDocument("$group", group)];
-    }
+        { "_id", key }, { "n", new BsonDocument("$sum", 1) }, { "p", probabilitySum },
+    });
 
     internal static PredictionStats Read(BsonDocument result, int bins, ThroughputWindow window)
     {
-        var totals = result["totals"].AsBsonArray.Select(t => t.AsBsonDocument).FirstOrDefault();
-        var bands = Enum.GetValues<RiskBand>().ToDictionary(b => b, _ => 0L);
-        foreach (var band in result["bands"].AsBsonArray.Select(b => b.AsBsonDocument))
+        var stats = new StatsAccumulator(bins);
+        foreach (var cell in result["cube"].AsBsonArray.Select(c => c.AsBsonDocument))
         {
-            bands[Enum.Parse<RiskBand>(band["_id"].AsString)] = band["n"].ToInt64();
-        }
-        var histogram = new long[bins];
-        foreach (var bin in result["histogram"].AsBsonArray.Select(b => b.AsBsonDocument))
-        {
-            histogram[bin["_id"].ToInt32()] = bin["n"].ToInt64();
+            var key = cell["_id"].AsBsonDocument;
+            bool? actual = key.TryGetValue("actual", out var a) && a.IsBoolean ? a.AsBoolean : null;
+            stats.Add(key["state"].AsString, key["bin"].ToInt32(), Enum.Parse<RiskBand>(key["band"].AsString),
+                key["predicted"].AsBoolean, actual, cell["n"].ToInt64(), cell["p"].ToDouble());
         }
         var slots = result["throughput"].AsBsonArray.Select(s => s.AsBsonDocument)
             .ToDictionary(s => s["_id"].ToInt64(), s => s["n"].ToInt64());
-        long Outcome(bool predicted, bool actual) => result["labelled"].AsBsonArray.Select(l => l.AsBsonDocument)
-            .Where(l => l["_id"]["predicted"].AsBoolean == predicted && l["_id"]["actual"].AsBoolean == actual)
-            .Sum(l => l["n"].ToInt64());
-        return new PredictionStats
-        {
-            Total = totals?["n"].ToInt64() ?? 0,
-            PredictedChurn = totals?["churn"].ToInt64() ?? 0,
-            ByRiskBand = bands,
-            ByState = [.. result["states"].AsBsonArray.Select(s => s.AsBsonDocument).Select(s => new StateStats(
-                s["_id"].AsString, s["n"].ToInt64(), s["churn"].ToInt64(), s["mean"].ToDouble()))],
-            ProbabilityHistogram = histogram,
-            Throughput = window.Series(slots),
-            Labelled = new LabelledOutcomes(Outcome(true, true), Outcome(true, false), Outcome(false, true), Outcome(false, false)),
-        };
+        return stats.ToStats(window.Series(slots));
     }
 }
