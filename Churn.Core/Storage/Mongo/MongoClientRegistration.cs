@@ -77,7 +77,8 @@ public static class MongoClientRegistration
             builder.AddMongoDBClient(connectionName, configure);
         }
         builder.Services.AddSingleton(sp => new MongoPredictionStore(
-            sp.GetRequiredService<IMongoDatabase>(), sp.GetService<TimeProvider>()));
+            sp.GetService<IMongoDatabase>() ?? sp.GetRequiredService<IMongoClient>().GetDatabase(new MongoDBClientOptions().DatabaseName),
+            sp.GetService<TimeProvider>()));
         builder.Services.AddSingleton<IPredictionStore>(sp => sp.GetRequiredService<MongoPredictionStore>());
         return builder;
     }
