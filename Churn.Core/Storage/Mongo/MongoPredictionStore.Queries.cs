@@ -32,7 +32,7 @@ public sealed partial class MongoPredictionStore
         var filter = Where(query);
         var total = _predictions.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
         var items = _predictions.Find(filter).Sort(OrderBy(query.Sort))
-            .Skip((page - 1) * pageSize).Limit(pageSize).ToListAsync(cancellationToken);
+            .Skip((int)Math.Min((long)(page - 1) * pageSize, int.MaxValue)).Limit(pageSize).ToListAsync(cancellationToken);
         await Task.WhenAll(total, items).ConfigureAwait(false);
         return new PredictionPage([.. items.Result.Select(MongoPredictionDocuments.ToPrediction)], total.Result, page, pageSize);
     }
