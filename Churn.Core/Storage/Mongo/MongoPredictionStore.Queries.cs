@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Churn.Core.Models;
 using Churn.Core.Pipeline;
 using MongoDB.Bson;
@@ -51,7 +50,7 @@ public sealed partial class MongoPredictionStore
     {
         ArgumentNullException.ThrowIfNull(card);
         await _initialization.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var cardDocument = BsonDocument.Parse(JsonSerializer.Serialize(card, StorageJson.Default.ModelCard));
+        var cardDocument = BsonDocument.Parse(ModelCardJson.Serialize(card));
         var update = new BsonDocument
         {
             { "$set", new BsonDocument { { "created", new BsonDateTime(card.Created.UtcDateTime) }, { "card", cardDocument } } },
@@ -67,7 +66,7 @@ public sealed partial class MongoPredictionStore
         await _initialization.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var documents = await _models.Find(FilterDefinition<BsonDocument>.Empty)
             .Sort(new BsonDocument { { "created", -1 }, { "_id", -1 } }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. documents.Select(d => JsonSerializer.Deserialize(d["card"].AsBsonDocument.ToJson(RelaxedJson), StorageJson.Default.ModelCard)!)];
+        return [.. documents.Select(d => ModelCardJson.Deserialize(d["card"].AsBsonDocument.ToJson(RelaxedJson)))];
     }
 
     internal static FilterDefinition<BsonDocument> Where(PredictionQuery query)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Churn.Core.Models;
 using Churn.Core.Pipeline;
 using Microsoft.Data.Sqlite;
@@ -62,7 +61,7 @@ public sealed partial class SqlitePredictionStore
     {
         ArgumentNullException.ThrowIfNull(card);
         await _initialization.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var json = JsonSerializer.Serialize(card, StorageJson.Default.ModelCard);
+        var json = ModelCardJson.Serialize(card);
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -86,7 +85,7 @@ public sealed partial class SqlitePredictionStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            cards.Add(JsonSerializer.Deserialize(reader.GetString(0), StorageJson.Default.ModelCard)!);
+            cards.Add(ModelCardJson.Deserialize(reader.GetString(0)));
         }
         return cards;
     }
