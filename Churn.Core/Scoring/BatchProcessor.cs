@@ -25,6 +25,10 @@ public sealed partial class BatchProcessor(
     private readonly DeadLetterPublisher _deadLetters = new(deadLetterPublisher, options.Value.DeadLetterTopic);
     private string? _registeredVersion;
 
+    /// <summary>Creates the store's tables/indexes before the first batch, retrying while the store is unreachable.</summary>
+    public Task InitializeStoreAsync(CancellationToken stopping) =>
+        RetryAsync("store initialisation", () => store.InitializeAsync(stopping), stopping);
+
     public async Task ProcessAsync(IReadOnlyList<ConsumedEvent> batch, CancellationToken stopping)
     {
         metrics.BatchSize.Record(batch.Count);
