@@ -28,6 +28,7 @@ internal static class PipelineCommand
             Console.Error.WriteLine($"no model in {options.ModelDirectory}: run the Trainer first (see README) or pass --model <dir>");
             return 1;
         }
+        Directory.CreateDirectory(Path.GetDirectoryName(options.Db)!);
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(options.Db + suffix);
