@@ -12,17 +12,20 @@ public class OnnxScoringBenchmarks
     private float[] _probabilities = [];
     private OnnxChurnScorer? _scorer;
 
-    [Params(1, 64, 1024)]
+    [Params(500, 1024)]
     public int BatchSize { get; set; }
 
     [Params(1, 2)]
     public int IntraOpThreads { get; set; }
 
+    [Params(1, 2)]
+    public int ParallelRuns { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         var directory = TrainedModel.EnsureAsync().GetAwaiter().GetResult();
-        _scorer = ModelCandidate.Load(directory, new OnnxScorerOptions { IntraOpThreads = IntraOpThreads });
+        _scorer = ModelCandidate.Load(directory, new OnnxScorerOptions { IntraOpThreads = IntraOpThreads, ParallelRuns = ParallelRuns });
         _rows = BenchmarkRows.Create();
         _probabilities = new float[_rows.Length];
     }

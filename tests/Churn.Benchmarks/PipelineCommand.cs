@@ -36,7 +36,10 @@ internal static class PipelineCommand
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var meters = services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         var metrics = new ScoringMetrics(meters);
-        using var models = new ModelProvider(Options.Create(new ModelSourceOptions { Directory = options.ModelDirectory, Watch = false }),
+        using var models = new ModelProvider(Options.Create(new ModelSourceOptions
+            {
+                Directory = options.ModelDirectory, Watch = false, Onnx = new OnnxScorerOptions { ParallelRuns = options.ParallelRuns },
+            }),
             metrics, NullLogger<ModelProvider>.Instance);
         await models.StartAsync(CancellationToken.None);
         using var log = new EmbeddedEventLog();

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Churn.Benchmarks;
 
 /// <summary>Arguments of the <c>pipeline</c> command.</summary>
-internal sealed record PipelineOptions(long Events, double Rate, string Db, string? Json, string ModelDirectory, int BatchSize)
+internal sealed record PipelineOptions(long Events, double Rate, string Db, string? Json, string ModelDirectory, int BatchSize, int ParallelRuns)
 {
     public static PipelineOptions Parse(string[] args)
     {
@@ -27,6 +27,7 @@ internal sealed record PipelineOptions(long Events, double Rate, string Db, stri
             Path.GetFullPath(Get("db", "artifacts/pipeline-benchmark.db")),
             values.TryGetValue("json", out var json) ? Path.GetFullPath(json) : null,
             Path.GetFullPath(Get("model", "artifacts/model")),
-            int.Parse(Get("batch", "500"), CultureInfo.InvariantCulture));
+            int.Parse(Get("batch", "500"), CultureInfo.InvariantCulture),
+            int.Parse(Get("parallel-runs", new Churn.Core.Scoring.OnnxScorerOptions().ParallelRuns.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
     }
 }
