@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Churn.AppHost.Services;
+
+/// <summary>
+/// The repository's data and model directories as absolute paths, handed to every service so that the Trainer,
+/// Scoring and the Api read and write the same model. Overridable with Churn:DataDirectory / Churn:ModelDirectory.
+/// </summary>
+public sealed record SharedDirectories(string Data, string Model)
+{
+    public const string DataVariable = "Churn__DataDirectory";
+    public const string ModelVariable = "Churn__ModelDirectory";
+
+    public static SharedDirectories From(IDistributedApplicationBuilder builder)
+    {
+        var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+        return new SharedDirectories(
+            Data: Resolve(builder.Configuration, "Churn:DataDirectory", Path.Combine(repositoryRoot, "data")),
+            Model: Resolve(builder.Configuration, "Churn:ModelDirectory", Path.Combine(repositoryRoot, "artifacts", "model")));
+    }
+
+    private static string Resolve(IConfiguration configuration, string key, string fallback) =>
+        Path.GetFullPath(configuration[key] is { Length: > 0 } configured ? configured : fallback);
+}
+
+public static class SharedDirectoriesExtensions
+{
+    public static IResourceBuilder<ProjectResource> WithSharedDirectories(
+        this IResourceBuilder<ProjectResource> project, SharedDirectories directories) =>
+        project
+            .WithEnvironment(SharedDirectories.DataVariable, directories.Data)
+            .WithEnvironment(SharedDirectories.ModelVariable, directories.Model);
+}
