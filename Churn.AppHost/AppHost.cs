@@ -12,11 +12,12 @@ var ports = ServicePorts.From(builder.Configuration);
 var apiKey = builder.AddParameter("api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
 var retrain = builder.AddProject<Projects.Churn_Trainer>("retrain")
+    .WithTrainerArguments(directories, onlyIfMissing: false)
     .WithSharedDirectories(directories)
     .WithExplicitStart();
 
 var trainer = builder.AddProject<Projects.Churn_Trainer>("trainer")
-    .WithArgs("--if-missing")
+    .WithTrainerArguments(directories, onlyIfMissing: true)
     .WithSharedDirectories(directories)
     .WithRetrainCommand(retrain);
 
