@@ -1,15 +1,25 @@
+using Churn.AppHost.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 namespace Churn.AppHost.Services;
 
 /// <summary>
 /// The repository's data and model directories as absolute paths, handed to every service so that the Trainer,
-/// Scoring and the Api read and write the same model. Overridable with Churn:DataDirectory / Churn:ModelDirectory.
+/// Scoring and the Api read and write the same model (a project resource runs in its own project directory, so
+/// relative paths would differ per service). Overridable with Churn:DataDirectory / Churn:ModelDirectory.
 /// </summary>
 public sealed record SharedDirectories(string Data, string Model)
 {
+    /// <summary>Where the ingest sources find the CSV files.</summary>
     public const string DataVariable = "Churn__DataDirectory";
-    public const string ModelVariable = "Churn__ModelDirectory";
+
+    /// <summary>ModelSourceOptions (section Churn:Model): the directory holding model.onnx and model-card.json.</summary>
+    public const string ModelVariable = "Churn__Model__Directory";
+
+    /// <summary>SqliteStoreOptions (section Churn:Sqlite): the embedded store's file, data/churn.db (gitignored).</summary>
+    public const string EmbeddedStoreVariable = "Churn__Sqlite__Path";
+
+    public string EmbeddedStore => Path.Combine(Data, "churn.db");
 
     public static SharedDirectories From(IDistributedApplicationBuilder builder)
     {
@@ -30,6 +40,11 @@ public static class SharedDirectoriesExtensions
         project
             .WithEnvironment(SharedDirectories.DataVariable, directories.Data)
             .WithEnvironment(SharedDirectories.ModelVariable, directories.Model);
+
+    /// <summary>In embedded mode the Api keeps its SQLite store beside the data files, whatever its working directory.</summary>
+    public static IResourceBuilder<ProjectResource> WithEmbeddedStore(
+        this IResourceBuilder<ProjectResource> api, SharedDirectories directories, InfrastructureResources? infrastructure) =>
+        infrastructure is null ? api.WithEnvironment(SharedDirectories.EmbeddedStoreVariable, directories.EmbeddedStore) : api;
 }
 
 public static class TrainerArgumentsExtensions

@@ -108,6 +108,7 @@ public class ContainersModeTests
         Assert.Contains(("trainer", WaitType.WaitForCompletion), waits);
         Assert.Contains(("kafka-broker", WaitType.WaitUntilHealthy), waits);
         Assert.Equal(connections.Contains("mongodb"), waits.Contains(("mongo", WaitType.WaitUntilHealthy)));
+        Assert.DoesNotContain("Churn__Sqlite__Path", environment.Keys);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public class EmbeddedModeTests
 
         Assert.DoesNotContain(environment.Keys, key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
         Assert.Equal("{api-key.value}", environment["Churn__ApiKey"]);
+        Assert.Equal(Path.Combine(RepositoryRoot(), "data", "churn.db"), environment["Churn__Sqlite__Path"]);
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public class EmbeddedModeTests
         foreach (var service in new[] { "trainer", "retrain", "api" })
         {
             var environment = await builder.Single<ProjectResource>(service).EnvironmentAsync();
-            Assert.Equal(Path.Combine(root, "artifacts", "model"), environment["Churn__ModelDirectory"]);
+            Assert.Equal(Path.Combine(root, "artifacts", "model"), environment["Churn__Model__Directory"]);
             Assert.Equal(Path.Combine(root, "data"), environment["Churn__DataDirectory"]);
         }
     }
@@ -72,7 +73,7 @@ public class EmbeddedModeTests
         Assert.Contains("retrain-model", trainerCommands);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Churn.sln")))
