@@ -19,7 +19,7 @@ public static class CustomersApi
             .WithDescription($"Up to 'limit' predictions (1 to {MaxHistory}, default 50); 404 when the customer has none.")
             .WithResponseExample(StatusCodes.Status200OK, new[] { ApiExamples.Prediction });
 
-        api.MapPost("/", PublishCustomers).WithName("PublishCustomers")
+        api.MapPost("", PublishCustomers).WithName("PublishCustomers")
             .WithSummary("Publish customer records into the stream")
             .WithDescription("Validates every customer with the same rules as Ingest, then publishes each as an event; " +
                 "202 with the event ids (predictions appear under them once scored). Requires the X-Api-Key header.")

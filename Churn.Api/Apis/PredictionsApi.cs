@@ -9,7 +9,7 @@ public static class PredictionsApi
     {
         var api = app.MapGroup("api/predictions").WithTags("Predictions");
 
-        api.MapGet("/", ListPredictions).WithName("ListPredictions")
+        api.MapGet("", ListPredictions).WithName("ListPredictions")
             .WithSummary("List stored predictions")
             .WithDescription("Filters by state, risk band, predicted label, minimum probability and scoring time; sorted and paged. " +
                 $"pageSize is at most {PredictionQuery.MaxPageSize}; a larger or invalid value is a 400 naming the field.")

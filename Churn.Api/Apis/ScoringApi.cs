@@ -9,7 +9,7 @@ public static class ScoringApi
     {
         var api = app.MapGroup("api/score").WithTags("Scoring");
 
-        api.MapPost("/", Score).WithName("ScoreCustomers")
+        api.MapPost("", Score).WithName("ScoreCustomers")
             .WithSummary("Score customers now, with an explanation")
             .WithDescription("Scores one or many customers with the serving ONNX model (all rows in one model call) and returns " +
                 "each probability, predicted label, risk band and the features that raise or lower the risk most. " +

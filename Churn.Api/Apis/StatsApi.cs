@@ -9,7 +9,7 @@ public static class StatsApi
     {
         var api = app.MapGroup("api/stats").WithTags("Statistics");
 
-        api.MapGet("/", GetStats).WithName("GetStats")
+        api.MapGet("", GetStats).WithName("GetStats")
             .WithSummary("Totals, rates, distributions, throughput and live accuracy")
             .WithDescription("Predictions stored, predicted churn rate, counts by risk band and by state, a probability histogram, " +
                 "throughput per bucket over a window, and accuracy/precision/recall against the actual label where it is known.")
