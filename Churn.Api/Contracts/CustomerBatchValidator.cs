@@ -5,7 +5,7 @@ namespace Churn.Api.Contracts;
 /// <summary>
 /// Turns a <see cref="CustomerBatchRequest"/> into customer records or a field-keyed error dictionary
 /// (<c>customers[3].totalDayMinutes</c> → reasons) for a 400 ValidationProblem. Presence and shape are checked here;
-/// the per-field domain rules are the record contract's (<see cref="CustomerFieldRules"/>), the same ones Ingest applies.
+/// the per-field domain rules are the record contract's (<see cref="CustomerFieldValidator.Validate"/>), the same ones Ingest applies.
 /// </summary>
 public sealed class CustomerBatchValidator(int maxBatchSize)
 {
@@ -56,7 +56,7 @@ public sealed class CustomerBatchValidator(int maxBatchSize)
         if (c.CustomerId is { Length: > 128 }) errors[$"{prefix}.customerId"] = ["At most 128 characters."];
         var record = new CustomerRecord
         {
-            State = c.State?.Trim() ?? "",
+            State = c.State ?? "",
             AccountLength = Need(c.AccountLength, "accountLength"),
             AreaCode = Need(c.AreaCode, "areaCode"),
             InternationalPlan = Need(c.InternationalPlan, "internationalPlan"),
@@ -79,10 +79,10 @@ public sealed class CustomerBatchValidator(int maxBatchSize)
         };
         if (errors.Count != before) return null;
 
-        foreach (var (field, reason) in CustomerFieldRules.Check(record))
+        foreach (var error in CustomerFieldValidator.Validate(record))
         {
-            var key = $"{prefix}.{char.ToLowerInvariant(field[0])}{field[1..]}";
-            errors[key] = errors.TryGetValue(key, out var existing) ? [.. existing, reason] : [reason];
+            var key = error.Column is { } column && CustomerColumns.Find(column) is { } found ? $"{prefix}.{found.PropertyName}" : prefix;
+            errors[key] = errors.TryGetValue(key, out var existing) ? [.. existing, error.Reason] : [error.Reason];
         }
         return errors.Count == before ? record : null;
     }

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Churn.Core.Features;
+using Churn.Core.Models;
+using Churn.Trainer.Cli;
+using Churn.Trainer.Data;
+using Churn.Trainer.Evaluation;
+using Churn.Trainer.Export;
+using Churn.Trainer.Reporting;
+
+namespace Churn.Trainer;
+
+/// <summary>Writes the run's three artifacts: <c>model.onnx</c>, <c>model-card.json</c> and <c>report.md</c> (+ <c>roc.svg</c>).</summary>
+public static class ModelArtifacts
+{
+    public const string ModelFileName = "model.onnx";
+    public const string ReportFileName = "report.md";
+    public const string RocFileName = "roc.svg";
+
+    public static ModelCard Write(TrainingResult result, TrainerOptions options, TimeSpan elapsed)
+    {
+        var card = BuildCard(result, options, elapsed);
+        Directory.CreateDirectory(options.OutputDirectory);
+        // The card is written after the model, so a reader that sees the card also sees its model.
+        WriteAtomically(Path.Combine(options.OutputDirectory, ModelFileName), result.Onnx);
+        File.WriteAllText(Path.Combine(options.OutputDirectory, RocFileName), RocSvg.Render(result.Holdout.Auc, card.HoldoutMetrics.Roc));
+        File.WriteAllText(Path.Combine(options.OutputDirectory, ReportFileName), MarkdownReport.Render(card));
+        WriteAtomically(Path.Combine(options.OutputDirectory, ModelCardJson.FileName),
+            System.Text.Encoding.UTF8.GetBytes(ModelCardJson.Serialize(card)));
+        return card;
+    }
+
+    public static ModelCard BuildCard(TrainingResult result, TrainerOptions options, TimeSpan elapsed)
+    {
+        var winner = result.Winner;
+        var holdout = result.Holdout;
+        return new ModelCard
+        {
+            Version = $"{winner.Candidate.Name}-{Convert.ToHexStringLower(SHA256.HashData(result.Onnx))[..12]}",
+            Created = DateTimeOffset.UtcNow,
+            Algorithm = winner.Candidate.Algorithm,
+            Hyperparameters = winner.Candidate.Hyperparameters,
+            Threshold = result.Threshold,
+            ThresholdRule = ThresholdSelector.Rule,
+            SelectionRule = ModelSelection.Rule,
+            Seed = options.Seed,
+            TrainingData = result.Train.Describe(),
+            TestData = result.Test.Describe(),
+            Leaderboard = result.Leaderboard.Select(r => new LeaderboardEntry
+            {
+                Candidate = r.Candidate.Name,
+                Algorithm = r.Candidate.Algorithm,
+                Hyperparameters = r.Candidate.Hyperparameters,
+                Auc = r.Summary(m => m.Auc),
+                AucPr = r.Summary(m => m.AucPr),
+                F1 = r.Summary(m => m.F1),
+                Accuracy = r.Summary(m => m.Accuracy),
+                LogLoss = r.Summary(m => m.LogLoss),
+                Seconds = Math.Round(r.Seconds, 2),
+                Selected = ReferenceEquals(r, winner),
+            }).ToList(),
+            HoldoutMetrics = new HoldoutMetrics
+            {
+                Auc = Math.Round(holdout.Auc, 6),
+                AucPr = Math.Round(holdout.AucPr, 6),
+                Accuracy = Math.Round(holdout.Accuracy, 6),
+                Precision = Math.Round(holdout.Precision, 6),
+                Recall = Math.Round(holdout.Recall, 6),
+                F1 = Math.Round(holdout.F1, 6),
+                LogLoss = Math.Round(holdout.LogLoss, 6),
+                ConfusionMatrix = holdout.Confusion,
+                Roc = result.Roc,
+            },
+            OnnxParity = result.Parity,
+            Onnx = new OnnxSignature(OnnxExport.InputName, OnnxExport.OutputName, ChurnFeatures.Count),
+            FeatureNames = ChurnFeatures.Names,
+            FeatureStatistics = FeatureStatisticsCalculator.Compute(result.Train.Customers),
+            TrainingSeconds = Math.Round(elapsed.TotalSeconds, 2),
+        };
+    }
+
+    private static void WriteAtomically(string path, byte[] content)
+    {
+        var temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, content);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

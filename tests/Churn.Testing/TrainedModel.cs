@@ -1,0 +1,80 @@
+using Churn.Core.Models;
+using Churn.Trainer;
+using Churn.Trainer.Cli;
+
+namespace Churn.Testing;
+
+/// <summary>
+/// The Trainer's real model for tests that score: trained once from the real data files into
+/// <c>artifacts/test-model</c> and reused while the data, the seed and the Trainer build are unchanged. A file lock
+/// keeps parallel test processes from training at the same time.
+/// </summary>
+public static class TrainedModel
+{
+    private static readonly SemaphoreSlim InProcess = new(1, 1);
+
+    public static string Directory => Path.Combine(RepositoryPaths.Root, "artifacts", "test-model");
+
+    public static string ModelPath => Path.Combine(Directory, ModelArtifacts.ModelFileName);
+
+    public static string CardPath => Path.Combine(Directory, ModelCardJson.FileName);
+
+    /// <summary>Returns the model directory, training first when needed; skips the test when the data is missing.</summary>
+    public static async Task<string> EnsureAsync()
+    {
+        RepositoryPaths.SkipUnlessDataPresent();
+        await InProcess.WaitAsync();
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            using var crossProcess = await AcquireFileLockAsync(Path.Combine(Directory, ".lock"));
+            var stamp = Path.Combine(Directory, ".stamp");
+            var expected = Stamp();
+            if (!File.Exists(stamp) || File.ReadAllText(stamp) != expected || !File.Exists(CardPath))
+            {
+                var options = new TrainerOptions
+                {
+                    TrainPath = RepositoryPaths.TrainFile, TestPath = RepositoryPaths.TestFile, OutputDirectory = Directory,
+                };
+                var errors = new StringWriter();
+                var exit = await TrainerCommand.RunAsync(options, TextWriter.Null, errors);
+                if (exit != 0)
+                {
+                    throw new InvalidOperationException($"The Trainer failed with exit code {exit}: {errors}");
+                }
+                File.WriteAllText(stamp, expected);
+            }
+            return Directory;
+        }
+        finally
+        {
+            InProcess.Release();
+        }
+    }
+
+    public static async Task<ModelCard> CardAsync() => ModelCardJson.Load(Path.Combine(await EnsureAsync(), ModelCardJson.FileName));
+
+    private static string Stamp()
+    {
+        var trainer = typeof(TrainerCommand).Assembly.Location;
+        return string.Join('|', new FileInfo(trainer).LastWriteTimeUtc.Ticks, new FileInfo(RepositoryPaths.TrainFile).Length,
+            new FileInfo(RepositoryPaths.TestFile).Length, TrainerOptions.DefaultSeed);
+    }
+
+    private static async Task<FileStream> AcquireFileLockAsync(string path)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (!timeout.IsCancellationRequested)
+            {
+                // Another test process holds the lock while it trains; wait for it rather than train twice.
+                await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Churn.Trainer.Cli;
+
+namespace Churn.Trainer.Tests;
+
+public class TrainerCommandLineTests
+{
+    [Fact]
+    public void Defaults_are_the_repository_data_files_and_artifacts_model()
+    {
+        Assert.True(TrainerOptions.TryParse([], out var options, out _));
+
+        Assert.Equal(Path.Combine("data", "churn-bigml-80.csv"), options.TrainPath);
+        Assert.Equal(Path.Combine("data", "churn-bigml-20.csv"), options.TestPath);
+        Assert.Equal(Path.Combine("artifacts", "model"), options.OutputDirectory);
+        Assert.Equal(1, options.Seed);
+    }
+
+    [Fact]
+    public void Every_option_is_read()
+    {
+        Assert.True(TrainerOptions.TryParse(["--train", "a.csv", "--test", "b.csv", "--out", "m", "--seed", "7", "--if-missing"], out var options, out _));
+
+        Assert.Equal(new TrainerOptions { TrainPath = "a.csv", TestPath = "b.csv", OutputDirectory = "m", Seed = 7, OnlyIfMissing = true }, options);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--seed", "x" }, "--seed must be an integer, not 'x'.")]
+    [InlineData(new[] { "--train" }, "Option '--train' needs a value.")]
+    [InlineData(new[] { "--bogus", "1" }, "Unknown option '--bogus'.")]
+    public void Bad_arguments_are_named(string[] args, string expected)
+    {
+        Assert.False(TrainerOptions.TryParse(args, out _, out var error));
+        Assert.Equal(expected, error);
+    }
+
+    [Fact]
+    public async Task Missing_data_files_end_the_run_with_a_message_naming_them_and_where_to_put_them()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "churn-bigml-80.csv");
+        var stderr = new StringWriter();
+
+        var exit = await TrainerCommand.RunAsync(new TrainerOptions { TrainPath = missing, TestPath = missing }, TextWriter.Null, stderr);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains(missing, stderr.ToString());
+        Assert.Contains("data/ folder", stderr.ToString());
+        Assert.DoesNotContain("   at ", stderr.ToString());
+    }
+}
