@@ -7,6 +7,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
+        builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         var apiBase = new Uri(builder.Configuration["ChurnApi:BaseAddress"] ?? ChurnApiClient.DefaultBaseAddress);
 
         builder.Services.AddHttpClient<ChurnApiClient>(http => http.BaseAddress = apiBase);

@@ -13,29 +13,9 @@ public static class LiveFeedProxy
     {
         app.MapGet("/live/predictions", async (HttpContext context, IHttpClientFactory factory, string? riskBand) =>
         {
-            var http = factory.CreateClient(ClientName);
-            var url = riskBand is { Length: > 0 } ? $"api/predictions/stream?riskBand={Uri.EscapeDataString(riskBand)}" : "api/predictions/stream";
-            using var upstream = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
-            if (!upstream.IsSuccessStatusCode)
-            {
-                context.Response.StatusCode = StatusCodes.Status502BadGateway;
-                return;
-            }
-            context.Response.ContentType = "text/event-stream";
-            context.Response.Headers.CacheControl = "no-cache";
-            context.Response.Headers["X-Accel-Buffering"] = "no";
-            await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
-            await context.Response.Body.FlushAsync(context.RequestAborted);
-            await using var stream = await upstream.Content.ReadAsStreamAsync(context.RequestAborted);
-            var buffer = new byte[8192];
             try
             {
-                int read;
-                while ((read = await stream.ReadAsync(buffer, context.RequestAborted)) > 0)
-                {
-                    await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
-                    await context.Response.Body.FlushAsync(context.RequestAborted);
-                }
+                await RelayAsync(context, factory, riskBand);
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
@@ -43,5 +23,28 @@ public static class LiveFeedProxy
             }
         }).ExcludeFromDescription();
         return app;
+    }
+
+    private static async Task RelayAsync(HttpContext context, IHttpClientFactory factory, string? riskBand)
+    {
+        var http = factory.CreateClient(ClientName);
+        var url = riskBand is { Length: > 0 } ? $"api/predictions/stream?riskBand={Uri.EscapeDataString(riskBand)}" : "api/predictions/stream";
+        // Answer the browser at once (the Api's stream sends its headers with the first event).
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers["X-Accel-Buffering"] = "no";
+        await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+
+        using var upstream = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        if (!upstream.IsSuccessStatusCode) return; // the stream ends; EventSource reconnects
+        await using var stream = await upstream.Content.ReadAsStreamAsync(context.RequestAborted);
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, context.RequestAborted)) > 0)
+        {
+            await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
     }
 }
