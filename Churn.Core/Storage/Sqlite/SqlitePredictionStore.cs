@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using Churn.Core.Pipeline;
+using Microsoft.Data.Sqlite;
+
+namespace Churn.Core.Storage.Sqlite;
+
+/// <summary>
+/// The embedded <see cref="IPredictionStore"/>: one SQLite file in WAL mode. One dedicated write connection, guarded by
+/// a lock, upserts each batch in one transaction with a prepared statement; queries use pooled read-only connections,
+/// which WAL lets run concurrently with the writer (each sees the last committed snapshot).
+/// </summary>
+public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposable
+{
+    public const string ActivitySourceName = "Churn.Store.Sqlite";
+    internal static readonly ActivitySource ActivitySource = new(ActivitySourceName);
+
+    private readonly SqliteStoreOptions _options;
+    private readonly TimeProvider _time;
+    private readonly string _writeConnectionString;
+    private readonly string _readConnectionString;
+    private readonly StoreInitialization _initialization;
+    private readonly Lock _writeLock = new();
+    private SqliteConnection? _writer;
+    private SqliteCommand? _upsert;
+    private bool _disposed;
+
+    public SqlitePredictionStore(SqliteStoreOptions options, TimeProvider? time = null)
+    {
+        _options = options;
+        _time = time ?? TimeProvider.System;
+        FilePath = System.IO.Path.GetFullPath(options.Path);
+        _writeConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false,
+        }.ToString();
+        _readConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath, Mode = SqliteOpenMode.ReadOnly, Pooling = true,
+        }.ToString();
+        _initialization = new StoreInitialization(_ => { Open(); return Task.CompletedTask; });
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string FilePath { get; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken) =>
+        await _initialization.EnsureAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task UpsertAsync(IReadOnlyList<Prediction> predictions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        if (predictions.Count == 0)
+        {
+            return;
+        }
+        await _initialization.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        using var activity = StartActivity("upsert predictions", "upsert");
+        activity?.SetTag("db.operation.batch.size", predictions.Count);
+        try
+        {
+            lock (_writeLock)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                using var transaction = _writer!.BeginTransaction();
+                _upsert!.Transaction = transaction;
+                foreach (var prediction in predictions)
+                {
+                    SqlitePredictionRows.Bind(_upsert.Parameters, prediction);
+                    _upsert.ExecuteNonQuery();
+                }
+                transaction.Commit();
+            }
+        }
+        catch (Exception ex)
+        {
+            activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+    }
+
+    /// <summary>A trivial query on a read connection (health check).</summary>
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        await _initialization.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'predictions'";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)) == 1;
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            _upsert?.Dispose();
+            if (_writer is not null)
+            {
+                Execute(_writer, "PRAGMA wal_checkpoint(TRUNCATE);");
+                _writer.Dispose();
+            }
+            using var reader = new SqliteConnection(_readConnectionString);
+            SqliteConnection.ClearPool(reader);
+        }
+    }
+
+    private void Open()
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(FilePath)!);
+        var writer = new SqliteConnection(_writeConnectionString);
+        writer.Open();
+        Execute(writer, $"""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = {(_options.SyncEveryCommit ? "FULL" : "NORMAL")};
+            PRAGMA temp_store = MEMORY;
+            PRAGMA cache_size = -32768;
+            """);
+        Execute(writer, SqliteSchema.Create);
+        var upsert = writer.CreateCommand();
+        upsert.CommandText = SqliteSchema.Upsert;
+        foreach (var name in SqliteSchema.UpsertParameters)
+        {
+            upsert.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+        upsert.Prepare();
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            (_writer, _upsert) = (writer, upsert);
+        }
+    }
+
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_readConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private Activity? StartActivity(string name, string operation)
+    {
+        var activity = ActivitySource.StartActivity(name, ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("db.system.name", "sqlite");
+            activity.SetTag("db.namespace", System.IO.Path.GetFileName(FilePath));
+            activity.SetTag("db.collection.name", "predictions");
+            activity.SetTag("db.operation.name", operation);
+        }
+        return activity;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,67 @@
+namespace Churn.Core.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store's tables. Every field the API filters or sorts on is a typed column (timestamps as unix
+/// milliseconds, so they sort as integers); the customer's 19 features are a JSON document.
+/// </summary>
+internal static class SqliteSchema
+{
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS predictions (
+            event_id        TEXT    NOT NULL PRIMARY KEY,
+            customer_id     TEXT    NOT NULL,
+            source          TEXT    NOT NULL,
+            state           TEXT    NOT NULL,
+            probability     REAL    NOT NULL,
+            predicted_churn INTEGER NOT NULL,
+            risk_band       TEXT    NOT NULL,
+            model_version   TEXT    NOT NULL,
+            occurred_at     INTEGER NOT NULL,
+            ingested_at     INTEGER NOT NULL,
+            scored_at       INTEGER NOT NULL,
+            actual_churn    INTEGER NULL,
+            customer        TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_predictions_scored_at ON predictions (scored_at);
+        CREATE INDEX IF NOT EXISTS ix_predictions_probability ON predictions (probability);
+        CREATE INDEX IF NOT EXISTS ix_predictions_state_scored_at ON predictions (state, scored_at);
+        CREATE INDEX IF NOT EXISTS ix_predictions_customer_scored_at ON predictions (customer_id, scored_at);
+        CREATE INDEX IF NOT EXISTS ix_predictions_risk_band_scored_at ON predictions (risk_band, scored_at);
+        CREATE TABLE IF NOT EXISTS models (
+            version       TEXT    NOT NULL PRIMARY KEY,
+            created       INTEGER NOT NULL,
+            registered_at INTEGER NOT NULL,
+            card          TEXT    NOT NULL
+        );
+        """;
+
+    public const string Upsert = """
+        INSERT INTO predictions (event_id, customer_id, source, state, probability, predicted_churn, risk_band,
+            model_version, occurred_at, ingested_at, scored_at, actual_churn, customer)
+        VALUES ($event_id, $customer_id, $source, $state, $probability, $predicted_churn, $risk_band,
+            $model_version, $occurred_at, $ingested_at, $scored_at, $actual_churn, $customer)
+        ON CONFLICT (event_id) DO UPDATE SET
+            customer_id = excluded.customer_id, source = excluded.source, state = excluded.state,
+            probability = excluded.probability, predicted_churn = excluded.predicted_churn,
+            risk_band = excluded.risk_band, model_version = excluded.model_version,
+            occurred_at = excluded.occurred_at, ingested_at = excluded.ingested_at, scored_at = excluded.scored_at,
+            actual_churn = excluded.actual_churn, customer = excluded.customer
+        """;
+
+    public static readonly string[] UpsertParameters =
+    [
+        "$event_id", "$customer_id", "$source", "$state", "$probability", "$predicted_churn", "$risk_band",
+        "$model_version", "$occurred_at", "$ingested_at", "$scored_at", "$actual_churn", "$customer",
+    ];
+
+    /// <summary>Columns read back into a <c>Prediction</c>, in <see cref="SqlitePredictionRows"/> order.</summary>
+    public const string Columns = """
+        event_id, customer_id, source, probability, predicted_churn, risk_band, model_version,
+        occurred_at, ingested_at, scored_at, customer
+        """;
+
+    public const string RegisterModel = """
+        INSERT INTO models (version, created, registered_at, card) VALUES ($version, $created, $registered_at, $card)
+        ON CONFLICT (version) DO UPDATE SET created = excluded.created, card = excluded.card
+        """;
+}

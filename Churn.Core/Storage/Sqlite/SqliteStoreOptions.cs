@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Churn.Core.Storage.Sqlite;
+
+/// <summary>The embedded prediction store (configuration section <c>Churn:Sqlite</c>).</summary>
+public sealed record SqliteStoreOptions
+{
+    public const string SectionName = "Churn:Sqlite";
+
+    /// <summary>The database file; a relative path is resolved against the host's content root.</summary>
+    [Required]
+    public string Path { get; set; } = "data/churn.db";
+
+    /// <summary>
+    /// False (default): WAL with <c>synchronous=NORMAL</c>: a commit survives a crash of the process, and the file is
+    /// never corrupted, but a power loss may roll back the last commits before the next checkpoint. True:
+    /// <c>synchronous=FULL</c>, every commit is fsynced (slower).
+    /// </summary>
+    public bool SyncEveryCommit { get; set; }
+}

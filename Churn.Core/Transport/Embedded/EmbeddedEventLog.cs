@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using Churn.Core.Pipeline;
+
+namespace Churn.Core.Transport.Embedded;
+
+/// <summary>
+/// The in-process event log behind the embedded mode: topics created on first use, each with
+/// <see cref="EmbeddedTransportOptions.Partitions"/> bounded partitions, consumer groups with committed offsets, and
+/// back-pressure. Messages are retained until every consumer group has committed past them, so a partition holds
+/// at most <see cref="EmbeddedTransportOptions.PartitionCapacity"/> uncommitted messages; with no group yet, a full
+/// partition blocks publishers until one subscribes and commits. Nothing survives the process.
+/// </summary>
+public sealed class EmbeddedEventLog : IDisposable
+{
+    private readonly ConcurrentDictionary<string, TopicLog> topics = new(StringComparer.Ordinal);
+
+    public EmbeddedEventLog(EmbeddedTransportOptions? options = null)
+    {
+        Options = options ?? new EmbeddedTransportOptions();
+        Options.Validate();
+    }
+
+    public EmbeddedTransportOptions Options { get; }
+
+    public EmbeddedEventPublisher CreatePublisher() => new(this);
+
+    public EmbeddedEventConsumer CreateConsumer(string groupId) => new(this, groupId);
+
+    public int PartitionFor(string key) => KeyPartitioner.PartitionFor(key, Options.Partitions);
+
+    /// <summary>The offset the next message in <paramref name="partition"/> will get.</summary>
+    public long EndOffset(string topic, int partition) => Topic(topic).EndOffset(partition);
+
+    /// <summary>The oldest offset still retained in <paramref name="partition"/>.</summary>
+    public long StartOffset(string topic, int partition) => Topic(topic).StartOffset(partition);
+
+    /// <summary>The group's committed position (next offset to read), or null when it never committed there.</summary>
+    public long? CommittedOffset(string groupId, string topic, int partition) => Topic(topic).Committed(groupId, partition);
+
+    /// <summary>How many publishers are blocked on a full partition of <paramref name="topic"/> right now.</summary>
+    public int BlockedPublishers(string topic) => Topic(topic).BlockedPublishers;
+
+    internal TopicLog Topic(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return topics.GetOrAdd(name, static (n, options) => new TopicLog(n, options), Options);
+    }
+
+    /// <summary>Wakes every blocked publisher (failed report) and consumer (no message).</summary>
+    public void Dispose()
+    {
+        foreach (var topic in topics.Values)
+        {
+            topic.Close();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using Churn.Core.Pipeline;
+
+namespace Churn.Core.Transport.Embedded;
+
+/// <summary>
+/// Appends to the in-process log, partitioned by key. Thread-safe. The delivery report (with the assigned offset)
+/// is delivered on the publishing thread before <see cref="Publish"/> returns; a partition that stays full for
+/// <see cref="EmbeddedTransportOptions.MessageTimeout"/> yields a failed report instead. Each message gets a
+/// <c>send {topic}</c> span whose context travels in its headers, exactly as on Kafka.
+/// </summary>
+public sealed class EmbeddedEventPublisher : IEventPublisher
+{
+    private readonly EmbeddedEventLog log;
+    private readonly object flushLock = new();
+    private int inFlight;
+    private bool disposed;
+
+    internal EmbeddedEventPublisher(EmbeddedEventLog log) => this.log = log;
+
+    public void Publish(string topic, EventMessage message, Action<DeliveryReport> onDelivered)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var topicLog = log.Topic(topic);
+        var partition = KeyPartitioner.PartitionFor(message.Key, topicLog.PartitionCount);
+        var instruments = EmbeddedTransportTelemetry.Instruments;
+        var activity = SendSpan.Start(instruments, topic, message, out var headers);
+        var stored = ReferenceEquals(headers, message.Headers) ? message : message with { Headers = headers };
+        Interlocked.Increment(ref inFlight);
+        try
+        {
+            var offset = topicLog.Append(partition, stored, log.Options.MessageTimeout);
+            var report = new DeliveryReport(topic, partition, offset, offset switch
+            {
+                >= 0 => null,
+                TopicLog.TimedOut => $"Timed out after {log.Options.MessageTimeout} waiting for space in {topic}[{partition}]: " +
+                                     $"its consumer groups have not committed (capacity {log.Options.PartitionCapacity}).",
+                _ => "The embedded event log is closed.",
+            });
+            var errorType = offset switch { >= 0 => null, TopicLog.TimedOut => "timeout", _ => "closed" };
+            instruments.RecordDelivery(report, errorType);
+            SendSpan.Complete(activity, report, errorType);
+            onDelivered(report);
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref inFlight) == 0)
+            {
+                lock (flushLock)
+                {
+                    Monitor.PulseAll(flushLock);
+                }
+            }
+        }
+    }
+
+    /// <summary>Waits for publishes still blocked on a full partition (reports are otherwise immediate).</summary>
+    public int Flush(TimeSpan timeout)
+    {
+        var deadline = Deadline.After(timeout);
+        lock (flushLock)
+        {
+            while (Volatile.Read(ref inFlight) > 0)
+            {
+                var remaining = Deadline.Remaining(deadline);
+                if (remaining == 0)
+                {
+                    break;
+                }
+                Monitor.Wait(flushLock, remaining);
+            }
+            return Volatile.Read(ref inFlight);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!disposed)
+        {
+            Flush(TimeSpan.FromSeconds(5));
+            disposed = true;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Churn.Core.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Churn.Core.Transport.Embedded;
+
+public static class EmbeddedTransportExtensions
+{
+    /// <summary>
+    /// Registers the in-process log (singleton, options from <see cref="EmbeddedTransportOptions.SectionName"/>), an
+    /// <see cref="IEventPublisher"/> and an <see cref="IEventConsumer"/> in group <paramref name="consumerGroupId"/>
+    /// (default: the application name) over it, and the <see cref="EmbeddedTransportTelemetry"/> source and meter.
+    /// </summary>
+    public static IHostApplicationBuilder AddEmbeddedTransport(this IHostApplicationBuilder builder, string? consumerGroupId = null)
+    {
+        var groupId = consumerGroupId ?? builder.Environment.ApplicationName;
+        var services = builder.Services;
+        services.AddOptions<EmbeddedTransportOptions>()
+            .BindConfiguration(EmbeddedTransportOptions.SectionName)
+            .Validate(options => { options.Validate(); return true; })
+            .ValidateOnStart();
+        services.AddSingleton(sp => new EmbeddedEventLog(sp.GetRequiredService<IOptions<EmbeddedTransportOptions>>().Value));
+        services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EmbeddedEventLog>().CreatePublisher());
+        services.AddSingleton<IEventConsumer>(sp => sp.GetRequiredService<EmbeddedEventLog>().CreateConsumer(groupId));
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(EmbeddedTransportTelemetry.Name));
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(EmbeddedTransportTelemetry.Name));
+        return builder;
+    }
+}

@@ -1,0 +1,239 @@
+using Churn.Core.Pipeline;
+
+namespace Churn.Core.Transport.Embedded;
+
+/// <summary>
+/// One topic of the in-process log: its partitions and consumer groups behind one lock. Publishers that find their
+/// partition full and consumers that find nothing to read wait on that lock's monitor; appends, commits and
+/// membership changes pulse it, so every wait ends on a real signal (or its timeout).
+/// </summary>
+internal sealed class TopicLog
+{
+    public const long TimedOut = -1;
+    public const long LogClosed = -2;
+
+    private readonly object gate = new();
+    private readonly PartitionLog[] partitions;
+    private readonly Dictionary<string, ConsumerGroupState> groups = new(StringComparer.Ordinal);
+    private int waitingPublishers;
+    private int waitingConsumers;
+    private bool closed;
+
+    public TopicLog(string name, EmbeddedTransportOptions options)
+    {
+        Name = name;
+        partitions = new PartitionLog[options.Partitions];
+        for (var p = 0; p < partitions.Length; p++)
+        {
+            partitions[p] = new PartitionLog(options.PartitionCapacity);
+        }
+    }
+
+    public string Name { get; }
+    public int PartitionCount => partitions.Length;
+    public int BlockedPublishers { get { lock (gate) { return waitingPublishers; } } }
+
+    /// <summary>Appends and returns the offset; blocks while the partition is full. <see cref="TimedOut"/> or <see cref="LogClosed"/> otherwise.</summary>
+    public long Append(int partition, EventMessage message, TimeSpan timeout)
+    {
+        var log = partitions[partition];
+        lock (gate)
+        {
+            var deadline = Deadline.After(timeout);
+            while (log.IsFull && !closed)
+            {
+                var remaining = Deadline.Remaining(deadline);
+                if (remaining == 0)
+                {
+                    return TimedOut;
+                }
+                waitingPublishers++;
+                Monitor.Wait(gate, remaining);
+                waitingPublishers--;
+            }
+            if (closed)
+            {
+                return LogClosed;
+            }
+            var offset = log.Append(message);
+            if (waitingConsumers > 0)
+            {
+                Monitor.PulseAll(gate);
+            }
+            return offset;
+        }
+    }
+
+    public long EndOffset(int partition) { lock (gate) { return partitions[partition].End; } }
+
+    public long StartOffset(int partition) { lock (gate) { return partitions[partition].Start; } }
+
+    public long? Committed(string group, int partition)
+    {
+        lock (gate)
+        {
+            return groups.TryGetValue(group, out var state) && state.Committed[partition] >= 0 ? state.Committed[partition] : null;
+        }
+    }
+
+    public ConsumerGroupState Join(string group, object member)
+    {
+        lock (gate)
+        {
+            if (!groups.TryGetValue(group, out var state))
+            {
+                groups[group] = state = new ConsumerGroupState(partitions.Length);
+            }
+            state.Members.Add(member);
+            state.Changed();
+            Monitor.PulseAll(gate);
+            return state;
+        }
+    }
+
+    /// <summary>
+    /// What <paramref name="member"/> must give up (still owned until <see cref="Release"/>) and what it now owns,
+    /// with the position to read from: the group's committed offset, or the oldest retained message.
+    /// </summary>
+    public (List<int> Revoke, List<(int Partition, long Position)> Acquired, int Generation) Rebalance(
+        ConsumerGroupState group, object member)
+    {
+        lock (gate)
+        {
+            var revoke = new List<int>();
+            var acquired = new List<(int, long)>();
+            for (var p = 0; p < partitions.Length; p++)
+            {
+                var target = group.TargetOwner(p);
+                if (group.Owners[p] == member && target != member)
+                {
+                    revoke.Add(p);
+                }
+                else if (group.Owners[p] is null && target == member)
+                {
+                    group.Owners[p] = member;
+                    acquired.Add((p, group.Committed[p] >= 0 ? group.Committed[p] : partitions[p].Start));
+                }
+            }
+            return (revoke, acquired, group.Generation);
+        }
+    }
+
+    /// <summary>Commits <paramref name="offsets"/> (only partitions <paramref name="member"/> owns) and frees space.</summary>
+    public void Commit(ConsumerGroupState group, object member, IReadOnlyDictionary<int, long> offsets)
+    {
+        lock (gate)
+        {
+            CommitLocked(group, member, offsets);
+        }
+    }
+
+    /// <summary>Commits the given offsets, then gives up <paramref name="released"/> so their next owner can read them.</summary>
+    public void Release(ConsumerGroupState group, object member, IEnumerable<int> released,
+        IReadOnlyDictionary<int, long>? offsets, bool leaveGroup)
+    {
+        lock (gate)
+        {
+            if (offsets is not null)
+            {
+                CommitLocked(group, member, offsets);
+            }
+            foreach (var p in released)
+            {
+                if (group.Owners[p] == member)
+                {
+                    group.Owners[p] = null;
+                }
+            }
+            if (leaveGroup)
+            {
+                group.Members.Remove(member);
+            }
+            group.Changed();
+            Monitor.PulseAll(gate);
+        }
+    }
+
+    /// <summary>
+    /// Moves up to <paramref name="max"/> messages from the owned partitions into <paramref name="into"/>; when none
+    /// are there, waits for an append or a group change. False when the deadline passes with nothing new.
+    /// </summary>
+    public bool FetchOrWait(ConsumerGroupState group, int seenGeneration, IReadOnlyList<int> owned, long[] positions,
+        Queue<ConsumedEvent> into, int max, long deadline)
+    {
+        lock (gate)
+        {
+            while (!closed && group.Generation == seenGeneration)
+            {
+                if (FetchLocked(owned, positions, into, max) > 0)
+                {
+                    return true;
+                }
+                var remaining = Deadline.Remaining(deadline);
+                if (remaining == 0)
+                {
+                    return false;
+                }
+                waitingConsumers++;
+                Monitor.Wait(gate, remaining);
+                waitingConsumers--;
+            }
+            return !closed;
+        }
+    }
+
+    public void Close()
+    {
+        lock (gate)
+        {
+            closed = true;
+            Monitor.PulseAll(gate);
+        }
+    }
+
+    private int FetchLocked(IReadOnlyList<int> owned, long[] positions, Queue<ConsumedEvent> into, int max)
+    {
+        var taken = 0;
+        var perPartition = Math.Max(1, max / Math.Max(1, owned.Count));
+        foreach (var p in owned)
+        {
+            var log = partitions[p];
+            var position = Math.Max(positions[p], log.Start);
+            var until = Math.Min(log.End, position + perPartition);
+            for (; position < until; position++, taken++)
+            {
+                into.Enqueue(new ConsumedEvent(Name, p, position, log.Read(position)));
+            }
+            positions[p] = position;
+        }
+        return taken;
+    }
+
+    private void CommitLocked(ConsumerGroupState group, object member, IReadOnlyDictionary<int, long> offsets)
+    {
+        var freed = false;
+        foreach (var (p, offset) in offsets)
+        {
+            if (group.Owners[p] == member && offset > group.Committed[p])
+            {
+                group.Committed[p] = Math.Min(offset, partitions[p].End);
+                freed |= partitions[p].TrimTo(OldestCommitted(p));
+            }
+        }
+        if (freed && waitingPublishers > 0)
+        {
+            Monitor.PulseAll(gate);
+        }
+    }
+
+    /// <summary>The lowest offset some group still needs in partition <paramref name="p"/>.</summary>
+    private long OldestCommitted(int p)
+    {
+        var oldest = long.MaxValue;
+        foreach (var group in groups.Values)
+        {
+            oldest = Math.Min(oldest, group.Committed[p] >= 0 ? group.Committed[p] : partitions[p].Start);
+        }
+        return oldest;
+    }
+}

@@ -1,0 +1,37 @@
+using Confluent.Kafka;
+
+namespace Churn.Core.Transport.Kafka;
+
+/// <summary>
+/// The reliability defaults every Churn Kafka client gets (notes/streaming.md §1). Tunables are defaults the
+/// configuration may override; the consumer's offset handling is forced, because the adapter depends on it.
+/// </summary>
+public static class KafkaClientDefaults
+{
+    public static ProducerConfig Apply(ProducerConfig config, bool statistics)
+    {
+        config.EnableIdempotence ??= true;
+        config.Acks ??= Acks.All;
+        config.CompressionType ??= CompressionType.Lz4;
+        config.LingerMs ??= 20;
+        if (statistics)
+        {
+            config.StatisticsIntervalMs ??= 5000;
+        }
+        return config;
+    }
+
+    public static ConsumerConfig Apply(ConsumerConfig config, bool statistics)
+    {
+        config.EnableAutoOffsetStore = false;   // offsets are stored only after the durable write
+        config.EnableAutoCommit = true;         // …and committed in the background, and on Close
+        config.EnablePartitionEof = false;      // StoreOffset on an EOF result throws since 2.15
+        config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
+        config.PartitionAssignmentStrategy ??= PartitionAssignmentStrategy.CooperativeSticky;
+        if (statistics)
+        {
+            config.StatisticsIntervalMs ??= 5000;   // consumer_lag_stored → the lag gauge
+        }
+        return config;
+    }
+}

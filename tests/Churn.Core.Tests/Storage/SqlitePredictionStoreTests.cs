@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Churn.Core.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using static Churn.Core.Tests.Storage.PredictionFixtures;
+
+namespace Churn.Core.Tests.Storage;
+
+/// <summary>What only the embedded store promises: WAL on the file, durability across a restart, its own spans.</summary>
+public sealed class SqlitePredictionStoreTests(TempDirectory directory) : IClassFixture<TempDirectory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private SqlitePredictionStore NewStore(string file) => new(new SqliteStoreOptions { Path = directory.File(file) });
+
+    [Fact]
+    public async Task The_database_file_is_in_WAL_mode_with_the_expected_indexes()
+    {
+        using var store = NewStore("wal.db");
+        await store.InitializeAsync(Ct);
+
+        using var connection = new SqliteConnection($"Data Source={store.FilePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", command.ExecuteScalar());
+        command.CommandText = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name)";
+        Assert.Equal("ix_predictions_customer_scored_at,ix_predictions_probability,ix_predictions_risk_band_scored_at," +
+            "ix_predictions_scored_at,ix_predictions_state_scored_at", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Predictions_and_models_survive_closing_and_reopening_the_file()
+    {
+        var batch = Enumerable.Range(0, 500).Select(i => Prediction($"r{i}", probability: i / 500.0)).ToList();
+        using (var first = NewStore("restart.db"))
+        {
+            await first.UpsertAsync(batch, Ct);
+            await first.RegisterModelAsync(Card("v1", Now), Ct);
+        }
+
+        using var reopened = NewStore("restart.db");
+        Assert.Equal(500, await reopened.CountAsync(Ct));
+        Assert.Equal(batch[123], await reopened.GetAsync("r123", Ct));
+        Assert.Equal(["v1"], (await reopened.GetModelsAsync(Ct)).Select(m => m.Version));
+        await reopened.UpsertAsync(batch, Ct);
+        Assert.Equal(500, await reopened.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Readers_see_committed_batches_while_the_writer_keeps_writing()
+    {
+        using var store = NewStore("concurrent.db");
+        await store.InitializeAsync(Ct);
+        var writer = Task.Run(async () =>
+        {
+            for (var b = 0; b < 40; b++)
+            {
+                await store.UpsertAsync([.. Enumerable.Range(0, 250).Select(i => Prediction($"b{b}-{i}"))], Ct);
+            }
+        }, Ct);
+
+        var counts = new List<long>();
+        while (!writer.IsCompleted)
+        {
+            var count = await store.CountAsync(Ct);
+            Assert.Equal(0, count % 250);
+            counts.Add(count);
+        }
+        await writer;
+
+        Assert.Equal(10_000, await store.CountAsync(Ct));
+        Assert.Equal(counts.Order(), counts);
+    }
+
+    [Fact]
+    public async Task An_upsert_emits_a_client_span_with_the_database_and_batch_size()
+    {
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SqlitePredictionStore.ActivitySourceName,
+            Sample = (ref _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var store = NewStore("spans.db");
+        using var parent = new Activity("process churn.customers").Start();
+
+        await store.UpsertAsync([Prediction("s1"), Prediction("s2"), Prediction("s3")], Ct);
+
+        var upsert = Assert.Single(spans, s => s.DisplayName == "upsert predictions" && s.ParentSpanId == parent.SpanId);
+        Assert.Equal(ActivityKind.Client, upsert.Kind);
+        Assert.Equal("sqlite", upsert.GetTagItem("db.system.name"));
+        Assert.Equal(3, upsert.GetTagItem("db.operation.batch.size"));
+        Assert.Equal("spans.db", upsert.GetTagItem("db.namespace"));
+    }
+
+    [Fact]
+    public async Task Using_a_disposed_store_fails_clearly()
+    {
+        var store = NewStore("disposed.db");
+        await store.InitializeAsync(Ct);
+        store.Dispose();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.UpsertAsync([Prediction("x")], Ct));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.CountAsync(Ct));
+    }
+}
