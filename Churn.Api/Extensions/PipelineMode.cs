@@ -1,3 +1,6 @@
+using Churn.Core.Storage.Mongo;
+using Churn.Core.Storage.Sqlite;
+
 namespace Churn.Api.Extensions;
 
 public enum PipelineModeKind
@@ -20,7 +23,17 @@ public static class PipelineMode
     {
         var (mode, reason) = Resolve(builder.Configuration);
         builder.Services.AddSingleton(new PipelineModeChoice(mode, reason));
-        // Registrations of IPredictionStore, IServingModel and ICustomerIngest per mode land with the pipeline branches.
+        switch (mode)
+        {
+            case PipelineModeKind.Embedded:
+                builder.AddSqlitePredictionStore();
+                break;
+            case PipelineModeKind.Distributed:
+                builder.AddMongoPredictionStore();
+                break;
+        }
+        // IServingModel (model provider) and ICustomerIngest (ingest publisher, in-process or Kafka) are registered
+        // here once the scoring branch's AddEmbeddedPipeline() lands.
         return builder;
     }
 
