@@ -7,3 +7,5 @@ builder.AddApplicationServices(args);
 var app = builder.Build();
 
 app.Run();
+
+return app.IngestExitCode();

@@ -22,6 +22,9 @@ public sealed partial class IngestService(
     /// <summary>The last completed run (null while running or when nothing ran).</summary>
     public IngestSummary? LastRun { get; private set; }
 
+    /// <summary>Why the run could not start or finish (missing file, no model card…); null otherwise.</summary>
+    public Exception? Failure { get; private set; }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         _options.Mode == IngestMode.None
             ? Task.CompletedTask
@@ -43,7 +46,7 @@ public sealed partial class IngestService(
             or Customers.CustomerCsvFormatException)
         {
             LogFailed(ex.Message, ex);
-            Environment.ExitCode = 1;
+            Failure = ex;
         }
         if (_options.StopHostWhenDone)
         {
