@@ -42,7 +42,8 @@ public sealed partial class ScoringWorker(
         {
             while (!stopping.IsCancellationRequested)
             {
-                if (!TryCollect(stopping))
+                // A batch that failed unexpectedly is still buffered: retry it before reading more.
+                if (_batch.Count == 0 && !TryCollect(stopping))
                 {
                     closed = true;
                     return;
@@ -59,6 +60,14 @@ public sealed partial class ScoringWorker(
                 {
                     LogAbandoned(_batch.Count);
                     return;
+                }
+                catch (Exception ex)
+                {
+                    // Not one record's fault (those are dead-lettered) and not the store's (retried inside): keep the
+                    // batch, store nothing, and try it again after a pause rather than letting the worker die.
+                    LogBatchFailed(_batch.Count, ex);
+                    stopping.WaitHandle.WaitOne(ConsumeErrorPause);
+                    continue;
                 }
                 StoreOffsets();
                 _batch.Clear();
@@ -141,6 +150,9 @@ public sealed partial class ScoringWorker(
 
     [LoggerMessage(LogLevel.Information, "Stopping: batch of {Count} not written; its offsets were not stored and it will be replayed")]
     private partial void LogAbandoned(int count);
+
+    [LoggerMessage(LogLevel.Error, "Batch of {Count} failed unexpectedly; it is kept and retried, offsets not stored")]
+    private partial void LogBatchFailed(int count, Exception exception);
 
     [LoggerMessage(LogLevel.Information, "Scoring worker stopped")]
     private partial void LogStopped();

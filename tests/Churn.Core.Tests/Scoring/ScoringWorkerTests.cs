@@ -192,6 +192,29 @@ public sealed class ScoringWorkerTests
         Assert.Equal("closed", h.Log.Entries[^1]);
     }
 
+    [Fact]
+    public async Task An_unexpected_batch_failure_keeps_the_batch_and_retries_it_instead_of_killing_the_worker()
+    {
+        await using var h = new WorkerHarness(models: scorer => new FailingOnceModelSource(new FixedModelSource(scorer)));
+        h.Consumer.Enqueue(TestEvents.Consumed(0, 0, TestEvents.Event("a")), TestEvents.Consumed(0, 1, TestEvents.Event("b")));
+
+        await h.StartAsync();
+        h.WaitForStoredOffset(0, 2);
+
+        Assert.Equal(["a", "b"], h.Store.Predictions.Keys.Order());
+    }
+
+    /// <summary>The first Acquire throws, as an unforeseen bug would.</summary>
+    private sealed class FailingOnceModelSource(IModelSource inner) : IModelSource
+    {
+        private int _calls;
+
+        public Task WaitForModelAsync(CancellationToken cancellationToken) => inner.WaitForModelAsync(cancellationToken);
+
+        public ModelLease Acquire() =>
+            Interlocked.Increment(ref _calls) == 1 ? throw new InvalidOperationException("unforeseen") : inner.Acquire();
+    }
+
     /// <summary>Throws for any batch containing state "XX", as a graph rejecting one bad row would.</summary>
     private sealed class RefusingScorer(ModelCard card) : IChurnScorer
     {
