@@ -38,8 +38,6 @@ public class EmbeddedEndToEndTests
             .WithEnvironment("Churn__Ingest__TrickleRate", "0")   // and no synthetic trickle, so the count is exact
             .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", traces.Endpoint)
             .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
-            .WithEnvironment("OTEL_BSP_MAX_QUEUE_SIZE", "100000") // two replays export ~7,000 spans within seconds
-            .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
             .WithEnvironment("OTEL_TRACES_SAMPLER", "always_on");
 
         await using var app = await appHost.BuildAsync(ct).WaitAsync(StartTimeout, ct);
