@@ -1,0 +1,138 @@
+using Churn.Core.Customers;
+using Churn.Core.Pipeline;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Churn.Core.Scoring;
+
+/// <summary>
+/// Makes one micro-batch durable: deserialize each record (poison → dead-letter topic, delivery confirmed), score all
+/// valid records in one call on ONE model snapshot, register the model card on first use, upsert the predictions.
+/// Infrastructure failures (store, dead-letter delivery) are retried with capped exponential backoff and never skip
+/// the batch; <see cref="ProcessAsync"/> returns only when every record is written or dead-lettered, so the caller may
+/// then store the offsets. It throws only <see cref="OperationCanceledException"/> when the host stops mid-retry.
+/// </summary>
+public sealed partial class BatchProcessor(
+    IModelSource models,
+    IPredictionStore store,
+    IEventPublisher deadLetterPublisher,
+    ScoringMetrics metrics,
+    IOptions<ScoringWorkerOptions> options,
+    TimeProvider time,
+    ILogger<BatchProcessor> logger)
+{
+    private readonly ScoringWorkerOptions _options = options.Value;
+    private readonly DeadLetterPublisher _deadLetters = new(deadLetterPublisher, options.Value.DeadLetterTopic);
+    private string? _registeredVersion;
+
+    public async Task ProcessAsync(IReadOnlyList<ConsumedEvent> batch, CancellationToken stopping)
+    {
+        metrics.BatchSize.Record(batch.Count);
+        var trace = new BatchTrace(batch);
+        trace.Start();
+        try
+        {
+            var poison = new List<PoisonRecord>();
+            var valid = Deserialize(batch, poison, trace);
+            using var lease = models.Acquire();
+            var predictions = BatchScorer.Score(lease.Scorer, batch, valid, poison, trace, time);
+            await RetryAsync("dead-letter delivery", () => _deadLetters.PublishAndConfirmAsync(poison, _options.DeadLetterTimeout),
+                stopping);
+            foreach (var p in poison)
+            {
+                metrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", ReasonKind(p.Reason)));
+            }
+            if (predictions.Items.Count > 0)
+            {
+                await EnsureModelRegisteredAsync(lease, stopping);
+                await WriteAsync(predictions, trace, stopping);
+            }
+        }
+        finally
+        {
+            trace.Complete();
+        }
+    }
+
+    private List<(int Index, CustomerEvent Event)> Deserialize(IReadOnlyList<ConsumedEvent> batch, List<PoisonRecord> poison,
+        BatchTrace trace)
+    {
+        var valid = new List<(int, CustomerEvent)>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (CustomerEventJson.TryDeserialize(batch[i].Message.Value, out var e, out var reason))
+            {
+                valid.Add((i, e));
+            }
+            else
+            {
+                poison.Add(new PoisonRecord(batch[i], $"deserialization failed: {reason}"));
+                trace.DeadLettered(i, reason);
+                LogPoison(batch[i].Topic, batch[i].Partition, batch[i].Offset, reason);
+            }
+        }
+        return valid;
+    }
+
+    private async Task EnsureModelRegisteredAsync(ModelLease lease, CancellationToken stopping)
+    {
+        if (_registeredVersion == lease.Card.Version)
+        {
+            return;
+        }
+        await RetryAsync("model registration", () => store.RegisterModelAsync(lease.Card, CancellationToken.None), stopping);
+        _registeredVersion = lease.Card.Version;
+    }
+
+    private async Task WriteAsync(ScoredBatch predictions, BatchTrace trace, CancellationToken stopping)
+    {
+        var storeSpans = trace.StartChildren("store", predictions.Indices);
+        var batchSpan = trace.StartStoreBatch(predictions.Indices);
+        try
+        {
+            await RetryAsync("store write", () => store.UpsertAsync(predictions.Items, CancellationToken.None), stopping);
+        }
+        finally
+        {
+            BatchTrace.Stop([batchSpan]);
+            BatchTrace.Stop(storeSpans);
+        }
+        metrics.PredictionsWritten.Add(predictions.Items.Count);
+        var stored = time.GetUtcNow();
+        foreach (var p in predictions.Items)
+        {
+            metrics.EndToEndLatency.Record((stored - p.OccurredAt).TotalMilliseconds);
+        }
+    }
+
+    private async Task RetryAsync(string what, Func<Task> action, CancellationToken stopping)
+    {
+        var backoff = new RetryBackoff(_options.RetryInitialDelay, _options.RetryMaxDelay);
+        while (true)
+        {
+            try
+            {
+                await action();
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+            {
+                var delay = backoff.Next();
+                if (what == "store write")
+                {
+                    metrics.StoreRetries.Add(1);
+                }
+                LogRetry(what, backoff.Attempts, delay.TotalMilliseconds, ex);
+                await Task.Delay(delay, time, stopping);
+            }
+        }
+    }
+
+    private static string ReasonKind(string reason) => reason[..Math.Max(0, reason.IndexOf(':'))] is { Length: > 0 } kind ? kind : reason;
+
+    [LoggerMessage(LogLevel.Warning, "Poison record {Topic}[{Partition}]@{Offset} goes to the dead-letter topic: {Reason}")]
+    private partial void LogPoison(string topic, int partition, long offset, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "{What} failed (attempt {Attempt}); retrying in {DelayMs} ms without moving offsets")]
+    private partial void LogRetry(string what, int attempt, double delayMs, Exception exception);
+}

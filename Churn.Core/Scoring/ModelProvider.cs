@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Churn.Core.Scoring;
+
+public enum ModelReloadOutcome { Swapped, Unchanged, Rejected }
+
+/// <summary>What a reload did; <see cref="Reason"/> says why a candidate was rejected.</summary>
+public sealed record ModelReloadResult(ModelReloadOutcome Outcome, string? ServingVersion, string? Reason = null);
+
+/// <summary>
+/// Holds the serving model and swaps it atomically. A candidate from the model directory (on start, on a debounced
+/// file change, or on an operator's <see cref="ReloadAsync"/>) is validated by <see cref="ModelCandidate"/>; a broken
+/// one is rejected and logged and the current model keeps serving. Batches <see cref="Acquire"/> one snapshot each.
+/// </summary>
+public sealed partial class ModelProvider(
+    IOptions<ModelSourceOptions> options, ScoringMetrics metrics, ILogger<ModelProvider> logger)
+    : IModelSource, IHostedService, IDisposable
+{
+    private readonly ModelSourceOptions _options = options.Value;
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private readonly TaskCompletionSource _firstModel = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ServingModel? _current;
+    private ModelDirectoryWatcher? _watcher;
+
+    public string Directory => Path.GetFullPath(_options.Directory);
+
+    /// <summary>The serving model, or null before the first valid model was loaded.</summary>
+    public ServingModel? Current => Volatile.Read(ref _current);
+
+    /// <summary>Completes when a model is serving.</summary>
+    public Task WaitForModelAsync(CancellationToken cancellationToken) => _firstModel.Task.WaitAsync(cancellationToken);
+
+    /// <summary>Takes a hold on the current snapshot; throws when no model is serving yet.</summary>
+    public ModelLease Acquire()
+    {
+        while (true)
+        {
+            var model = Volatile.Read(ref _current)
+                ?? throw new InvalidOperationException($"no valid model has been loaded from {Directory} yet");
+            if (model.TryAddReference())
+            {
+                return new ModelLease(model);
+            }
+        }
+    }
+
+    public async Task<ModelReloadResult> ReloadAsync(CancellationToken cancellationToken)
+    {
+        await _reloadGate.WaitAsync(cancellationToken);
+        try
+        {
+            var serving = Current;
+            OnnxChurnScorer candidate;
+            try
+            {
+                candidate = ModelCandidate.Load(Directory, _options.Onnx);
+            }
+            catch (ModelValidationException ex)
+            {
+                metrics.ModelRejections.Add(1);
+                LogRejected(Directory, serving?.Card.Version ?? "none", ex.Message);
+                return new(ModelReloadOutcome.Rejected, serving?.Card.Version, ex.Message);
+            }
+            if (serving is not null && serving.Card.Version == candidate.Card.Version)
+            {
+                candidate.Dispose();
+                return new(ModelReloadOutcome.Unchanged, serving.Card.Version);
+            }
+            var previous = Interlocked.Exchange(ref _current, new ServingModel(candidate));
+            previous?.Release();
+            metrics.SetModelVersion(candidate.Card.Version);
+            metrics.ModelSwaps.Add(1);
+            LogSwapped(candidate.Card.Version, previous?.Card.Version ?? "none", candidate.Card.Threshold);
+            _firstModel.TrySetResult();
+            return new(ModelReloadOutcome.Swapped, candidate.Card.Version);
+        }
+        finally
+        {
+            _reloadGate.Release();
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await ReloadAsync(cancellationToken);
+        if (_options.Watch)
+        {
+            _watcher = new ModelDirectoryWatcher(Directory, _options.ReloadDebounce, ReloadInBackground);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _watcher?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        Interlocked.Exchange(ref _current, null)?.Release();
+    }
+
+    private async void ReloadInBackground()
+    {
+        try
+        {
+            await ReloadAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogReloadFailed(ex);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Model {Version} is now serving (was {Previous}); threshold {Threshold}")]
+    private partial void LogSwapped(string version, string previous, double threshold);
+
+    [LoggerMessage(LogLevel.Error, "Model in {Directory} rejected; {Serving} keeps serving: {Reason}")]
+    private partial void LogRejected(string directory, string serving, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Model reload failed unexpectedly")]
+    private partial void LogReloadFailed(Exception exception);
+}

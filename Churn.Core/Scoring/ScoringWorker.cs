@@ -1,0 +1,155 @@
+using Churn.Core.Pipeline;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Churn.Core.Scoring;
+
+/// <summary>
+/// The consume loop, on a dedicated long-running thread (Consume blocks): collect a micro-batch (the first Consume
+/// waits up to <see cref="ScoringWorkerOptions.MaxBatchWait"/>, then whatever is already buffered, up to
+/// <see cref="ScoringWorkerOptions.MaxBatchSize"/>), make it durable with <see cref="BatchProcessor"/>, and only then
+/// store max offset + 1 per partition. Revoked partitions' buffered records are dropped (their new owner reads them
+/// again). On stop the current batch is finished and the consumer closed (commits stored offsets).
+/// </summary>
+public sealed partial class ScoringWorker(
+    IEventConsumer consumer,
+    BatchProcessor processor,
+    IModelSource models,
+    IOptions<ScoringWorkerOptions> options,
+    ILogger<ScoringWorker> logger) : BackgroundService
+{
+    private readonly ScoringWorkerOptions _options = options.Value;
+    private static readonly TimeSpan ConsumeErrorPause = TimeSpan.FromMilliseconds(500);
+    private readonly List<ConsumedEvent> _batch = new(options.Value.MaxBatchSize);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LogWaitingForModel();
+        await models.WaitForModelAsync(stoppingToken);
+        await Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private void Run(CancellationToken stopping)
+    {
+        consumer.PartitionsRevoked += DropRevoked;
+        consumer.Subscribe(_options.Topic);
+        LogStarted(_options.Topic, _options.MaxBatchSize, _options.MaxBatchWait.TotalMilliseconds);
+        var closed = false;
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                if (!TryCollect(stopping))
+                {
+                    closed = true;
+                    return;
+                }
+                if (_batch.Count == 0)
+                {
+                    continue;
+                }
+                try
+                {
+                    processor.ProcessAsync(_batch, stopping).GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    LogAbandoned(_batch.Count);
+                    return;
+                }
+                StoreOffsets();
+                _batch.Clear();
+            }
+        }
+        finally
+        {
+            consumer.PartitionsRevoked -= DropRevoked;
+            if (!closed)
+            {
+                consumer.Close();
+            }
+            LogStopped();
+        }
+    }
+
+    /// <summary>Fills <see cref="_batch"/>; false when the consumer has been disposed under us.</summary>
+    private bool TryCollect(CancellationToken stopping)
+    {
+        try
+        {
+            var first = consumer.Consume(_options.MaxBatchWait);
+            if (first is null)
+            {
+                return true;
+            }
+            _batch.Add(first);
+            while (_batch.Count < _options.MaxBatchSize && consumer.Consume(TimeSpan.Zero) is { } next)
+            {
+                _batch.Add(next);
+            }
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+        catch (Exception ex)
+        {
+            // A transport error is not a reason to die: the buffered records stay, nothing is stored, consume again.
+            LogConsumeFailed(ex);
+            stopping.WaitHandle.WaitOne(ConsumeErrorPause);
+            return true;
+        }
+    }
+
+    private void StoreOffsets()
+    {
+        var next = new Dictionary<(string Topic, int Partition), long>();
+        foreach (var r in _batch)
+        {
+            var key = (r.Topic, r.Partition);
+            if (!next.TryGetValue(key, out var offset) || r.Offset + 1 > offset)
+            {
+                next[key] = r.Offset + 1;
+            }
+        }
+        try
+        {
+            consumer.StoreOffsets(next.Select(kv => new PartitionOffset(kv.Key.Topic, kv.Key.Partition, kv.Value)));
+        }
+        catch (Exception ex)
+        {
+            // E.g. the partition was revoked meanwhile: the new owner replays; the writes are idempotent.
+            LogStoreOffsetsFailed(ex);
+        }
+    }
+
+    private void DropRevoked(IReadOnlyList<(string Topic, int Partition)> revoked)
+    {
+        var dropped = _batch.RemoveAll(r => revoked.Contains((r.Topic, r.Partition)));
+        LogRevoked(revoked.Count, dropped);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Scoring worker waiting for a valid model")]
+    private partial void LogWaitingForModel();
+
+    [LoggerMessage(LogLevel.Information, "Scoring worker consuming {Topic} (batches of up to {MaxBatch}, first wait {WaitMs} ms)")]
+    private partial void LogStarted(string topic, int maxBatch, double waitMs);
+
+    [LoggerMessage(LogLevel.Information, "Stopping: batch of {Count} not written; its offsets were not stored and it will be replayed")]
+    private partial void LogAbandoned(int count);
+
+    [LoggerMessage(LogLevel.Information, "Scoring worker stopped")]
+    private partial void LogStopped();
+
+    [LoggerMessage(LogLevel.Error, "Consume failed; retrying")]
+    private partial void LogConsumeFailed(Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "Storing offsets failed (records are written; they may be replayed)")]
+    private partial void LogStoreOffsetsFailed(Exception exception);
+
+    [LoggerMessage(LogLevel.Information, "{Partitions} partitions revoked; dropped {Dropped} buffered records")]
+    private partial void LogRevoked(int partitions, int dropped);
+}

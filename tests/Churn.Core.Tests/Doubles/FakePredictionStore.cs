@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Churn.Core.Models;
+using Churn.Core.Pipeline;
+
+namespace Churn.Core.Tests.Doubles;
+
+/// <summary>
+/// An in-memory <see cref="IPredictionStore"/> for the worker's logic: upserts by event id, and can be told to fail
+/// (an outage) until <see cref="Failing"/> is cleared. Query/stats members are not the worker's business.
+/// </summary>
+internal sealed class FakePredictionStore(PipelineLog log) : IPredictionStore
+{
+    public ConcurrentDictionary<string, Prediction> Predictions { get; } = new();
+    public ConcurrentDictionary<string, ModelCard> Models { get; } = new();
+    public volatile bool Failing;
+    private int _attempts;
+
+    public int Attempts => Volatile.Read(ref _attempts);
+
+    public Task UpsertAsync(IReadOnlyList<Prediction> predictions, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _attempts);
+        var ids = string.Join(",", predictions.Select(p => p.EventId));
+        if (Failing)
+        {
+            log.Add($"upsert-failed {ids}");
+            throw new IOException("store is down");
+        }
+        foreach (var p in predictions)
+        {
+            Predictions[p.EventId] = p;
+        }
+        log.Add($"upsert {ids}");
+        return Task.CompletedTask;
+    }
+
+    public Task RegisterModelAsync(ModelCard card, CancellationToken cancellationToken)
+    {
+        Models[card.Version] = card;
+        log.Add($"model {card.Version}");
+        return Task.CompletedTask;
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<Prediction?> GetAsync(string eventId, CancellationToken cancellationToken) =>
+        Task.FromResult(Predictions.GetValueOrDefault(eventId));
+
+    public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult((long)Predictions.Count);
+
+    public Task<IReadOnlyList<ModelCard>> GetModelsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ModelCard>>([.. Models.Values]);
+
+    public Task<PredictionPage> QueryAsync(PredictionQuery query, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("not used by the scoring worker");
+
+    public Task<IReadOnlyList<Prediction>> GetCustomerHistoryAsync(string customerId, int limit, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("not used by the scoring worker");
+
+    public Task<PredictionStats> GetStatsAsync(StatsQuery query, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("not used by the scoring worker");
+}

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Churn.Core.Pipeline;
+
+namespace Churn.Core.Tests.Doubles;
+
+/// <summary>
+/// An <see cref="IEventPublisher"/> that records what was published. Deliveries are confirmed at once, or held until
+/// <see cref="DeliverPending"/> when <see cref="HoldDeliveries"/> is set, or reported as failed while
+/// <see cref="FailDeliveries"/> is set.
+/// </summary>
+internal sealed class FakePublisher(PipelineLog log) : IEventPublisher
+{
+    private readonly ConcurrentQueue<Action> _pending = new();
+    private long _offset;
+
+    public ConcurrentQueue<(string Topic, EventMessage Message)> Published { get; } = new();
+
+    /// <summary>The span that was current when each message was published (the transport's send span's parent).</summary>
+    public ConcurrentQueue<System.Diagnostics.Activity?> PublishedUnder { get; } = new();
+    public volatile bool HoldDeliveries;
+    public volatile bool FailDeliveries;
+
+    public int PendingCount => _pending.Count;
+
+    public void Publish(string topic, EventMessage message, Action<DeliveryReport> onDelivered)
+    {
+        Published.Enqueue((topic, message));
+        PublishedUnder.Enqueue(System.Diagnostics.Activity.Current);
+        var offset = Interlocked.Increment(ref _offset) - 1;
+        var report = FailDeliveries
+            ? new DeliveryReport(topic, 0, -1, "broker unavailable")
+            : new DeliveryReport(topic, 0, offset, null);
+        log.Add($"publish {topic}");
+        void Deliver()
+        {
+            log.Add(report.Delivered ? $"delivered {topic}" : $"delivery-failed {topic}");
+            onDelivered(report);
+        }
+        if (HoldDeliveries)
+        {
+            _pending.Enqueue(Deliver);
+        }
+        else
+        {
+            Deliver();
+        }
+    }
+
+    public void DeliverPending()
+    {
+        while (_pending.TryDequeue(out var deliver))
+        {
+            deliver();
+        }
+    }
+
+    public int Flush(TimeSpan timeout) => _pending.Count;
+
+    public void Dispose()
+    {
+    }
+}

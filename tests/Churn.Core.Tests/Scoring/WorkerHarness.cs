@@ -1,0 +1,58 @@
+using Churn.Core.Scoring;
+using Churn.Core.Tests.Doubles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Churn.Core.Tests.Scoring;
+
+/// <summary>A <see cref="ScoringWorker"/> over port doubles, with millisecond retry delays.</summary>
+internal sealed class WorkerHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    public WorkerHarness(IChurnScorer? scorer = null, int maxBatchSize = 500)
+    {
+        Consumer = new FakeConsumer(Log);
+        Store = new FakePredictionStore(Log);
+        DeadLetters = new FakePublisher(Log);
+        Scorer = scorer ?? new OnnxChurnScorer(TestModels.Onnx(), TestModels.Card("v1", threshold: 0.3));
+        var options = Options.Create(new ScoringWorkerOptions
+        {
+            MaxBatchSize = maxBatchSize,
+            MaxBatchWait = TimeSpan.FromMilliseconds(20),
+            RetryInitialDelay = TimeSpan.FromMilliseconds(1),
+            RetryMaxDelay = TimeSpan.FromMilliseconds(20),
+            DeadLetterTimeout = TimeSpan.FromSeconds(10),
+        });
+        Metrics = new ScoringMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        var models = new FixedModelSource(Scorer);
+        var processor = new BatchProcessor(models, Store, DeadLetters, Metrics, options, TimeProvider.System,
+            NullLogger<BatchProcessor>.Instance);
+        Worker = new ScoringWorker(Consumer, processor, models, options, NullLogger<ScoringWorker>.Instance);
+    }
+
+    public PipelineLog Log { get; } = new();
+    public FakeConsumer Consumer { get; }
+    public FakePredictionStore Store { get; }
+    public FakePublisher DeadLetters { get; }
+    public IChurnScorer Scorer { get; }
+    public ScoringMetrics Metrics { get; }
+    public ScoringWorker Worker { get; }
+
+    public Task StartAsync() => Worker.StartAsync(CancellationToken.None);
+
+    public Task StopAsync() => Worker.StopAsync(CancellationToken.None);
+
+    public void WaitForStoredOffset(int partition, long offset) =>
+        Log.WaitFor(() => Consumer.StoredOffset(TestEvents.Topic, partition) == offset,
+            $"offset {offset} stored for partition {partition}");
+
+    public async ValueTask DisposeAsync()
+    {
+        await Worker.StopAsync(CancellationToken.None);
+        Worker.Dispose();
+        (Scorer as IDisposable)?.Dispose();
+        await _services.DisposeAsync();
+    }
+}
