@@ -29,12 +29,13 @@ public static class PipelineLoad
         var db = Path.GetFullPath(options.Required("--db"));
         var json = Path.GetFullPath(options.Required("--json"));
         var modelDirectory = Path.GetFullPath(options.String("--model", BenchPaths.ModelDirectory));
+        Directory.CreateDirectory(Path.GetDirectoryName(db)!);
         foreach (var file in new[] { db, db + "-wal", db + "-shm" })
         {
             File.Delete(file);
         }
 
-        using var host = Build(modelDirectory, db, events, options.Int("--batch", 0));
+        using var host = Build(modelDirectory, db, events, options.Int("--batch", 0), options.Int("--intra", 0));
         var recorder = (LatencyRecordingStore)host.Services.GetRequiredService<IPredictionStore>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60 + (rate > 0 ? 2 * events / rate : events / 5_000.0)));
         await host.StartAsync(timeout.Token);
@@ -75,12 +76,13 @@ public static class PipelineLoad
         return completed && stored == events ? 0 : 1;
     }
 
-    private static IHost Build(string modelDirectory, string db, long events, int batch)
+    private static IHost Build(string modelDirectory, string db, long events, int batch, int intraOpThreads)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [], ContentRootPath = BenchPaths.Root, ApplicationName = "Churn.Benchmarks",
         });
+        // Only what the command line overrides; everything else is the product's defaults.
         var settings = new Dictionary<string, string?>
         {
             ["Churn:Model:Directory"] = modelDirectory,
@@ -91,6 +93,10 @@ public static class PipelineLoad
         if (batch > 0)
         {
             settings["Churn:Scoring:MaxBatchSize"] = batch.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (intraOpThreads > 0)
+        {
+            settings["Churn:Model:Onnx:IntraOpThreads"] = intraOpThreads.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
