@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Churn.Benchmarks.Pipeline;
 
@@ -66,7 +67,9 @@ public static class PipelineLoad
         var stored = await host.Services.GetRequiredService<SqlitePredictionStore>().CountAsync(CancellationToken.None);
         var (fromOccurred, fromIngested, batches) = recorder.Snapshot();
         var summary = new PipelineSummary(events, stored, Math.Round(fromOccurred.Length / elapsed.TotalSeconds, 0),
-            LatencySummary.Of(fromOccurred), LatencySummary.Of(fromIngested), rate, Math.Round(elapsed.TotalSeconds, 2), batches,
+            LatencySummary.Of(fromOccurred), LatencySummary.Of(fromIngested), rate,
+            host.Services.GetRequiredService<IOptions<ScoringWorkerOptions>>().Value.MaxBatchSize,
+            host.Services.GetRequiredService<IOptions<ModelSourceOptions>>().Value.Onnx.IntraOpThreads, Math.Round(elapsed.TotalSeconds, 2), batches,
             batches == 0 ? 0 : Math.Round((double)fromOccurred.Length / batches, 1),
             Math.Round(ingestSummary?.EventsPerSecond ?? 0, 0), db, card.Version,
             $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");

@@ -11,6 +11,8 @@ public sealed record PipelineSummary(
     LatencySummary LatencyMs,
     LatencySummary LatencyFromIngestMs,
     double Rate,
+    int MaxBatchSize,
+    int IntraOpThreads,
     double ElapsedSeconds,
     long Batches,
     double MeanBatchSize,
