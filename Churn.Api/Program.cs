@@ -1,6 +1,23 @@
+using Churn.Api.Apis;
+using Churn.Api.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddApplicationServices();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseApiPipeline();
+app.LogPipelineMode();
+app.MapApiDocumentation();
+
+app.MapPredictionsApi();
+app.MapCustomersApi();
+app.MapStatsApi();
+app.MapModelsApi();
+app.MapScoringApi();
+app.MapAdminApi();
 
 app.Run();
+
+public partial class Program;

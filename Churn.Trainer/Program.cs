@@ -1,6 +1,11 @@
-using Churn.Trainer;
 using Churn.Trainer.Cli;
 
-return TrainerOptions.TryParse(args, out var options, out var usageError)
-    ? await TrainerCommand.RunAsync(options, Console.Out, Console.Error)
-    : TrainerCommand.Usage(usageError, Console.Error);
+namespace Churn.Trainer;
+
+internal static class Program
+{
+    private static async Task<int> Main(string[] args) =>
+        TrainerOptions.TryParse(args, out var options, out var usageError)
+            ? await TrainerCommand.RunAsync(options, Console.Out, Console.Error)
+            : TrainerCommand.Usage(usageError, Console.Error);
+}

@@ -25,6 +25,10 @@ public sealed partial class BatchProcessor(
     private readonly DeadLetterPublisher _deadLetters = new(deadLetterPublisher, options.Value.DeadLetterTopic);
     private string? _registeredVersion;
 
+    /// <summary>Creates the store's tables/indexes before the first batch, retrying while the store is unreachable.</summary>
+    public Task InitializeStoreAsync(CancellationToken stopping) =>
+        RetryAsync("store initialisation", () => store.InitializeAsync(stopping), stopping);
+
     public async Task ProcessAsync(IReadOnlyList<ConsumedEvent> batch, CancellationToken stopping)
     {
         metrics.BatchSize.Record(batch.Count);
@@ -60,7 +64,13 @@ public sealed partial class BatchProcessor(
         var valid = new List<(int, CustomerEvent)>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
-            if (CustomerEventJson.TryDeserialize(batch[i].Message.Value, out var e, out var reason))
+            if (batch[i].PoisonReason is { } transportReason)
+            {
+                poison.Add(new PoisonRecord(batch[i], $"undecodable record: {transportReason}"));
+                trace.DeadLettered(i, transportReason);
+                LogPoison(batch[i].Topic, batch[i].Partition, batch[i].Offset, transportReason);
+            }
+            else if (CustomerEventJson.TryDeserialize(batch[i].Message.Value, out var e, out var reason))
             {
                 valid.Add((i, e));
             }

@@ -10,8 +10,9 @@ namespace Churn.Core.Scoring;
 /// Scores customers with the Trainer's ONNX graph: one float input <c>[-1, N]</c> (N = <see cref="ChurnFeatures.Count"/>)
 /// and one float probability output <c>[-1]</c> or <c>[-1, 1]</c>, names from the model card. A batch is ONE
 /// <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue})"/>
-/// over pooled managed buffers wrapped (not copied) as <see cref="OrtValue"/>s. Thread-safe: ORT sessions allow
-/// concurrent Runs and each call rents its own buffers.
+/// over pooled managed buffers wrapped (not copied) as <see cref="OrtValue"/>s, unless
+/// <see cref="OnnxScorerOptions.ParallelRuns"/> asks to split a large batch into concurrent Runs. Thread-safe: ORT
+/// sessions allow concurrent Runs and each call rents its own buffers.
 /// </summary>
 public sealed class OnnxChurnScorer : IChurnScorer, IDisposable
 {
@@ -20,11 +21,13 @@ public sealed class OnnxChurnScorer : IChurnScorer, IDisposable
     private readonly string[] _outputNames;
     private readonly bool _outputIsMatrix;
     private readonly RunOptions _runOptions = new();
+    private readonly OnnxScorerOptions _options;
 
     public OnnxChurnScorer(byte[] model, ModelCard card, OnnxScorerOptions? options = null)
     {
         Card = card;
-        using var sessionOptions = CreateSessionOptions(options ?? new OnnxScorerOptions());
+        _options = options ?? new OnnxScorerOptions();
+        using var sessionOptions = CreateSessionOptions(_options);
         try
         {
             _session = new InferenceSession(model, sessionOptions);
@@ -59,6 +62,36 @@ public sealed class OnnxChurnScorer : IChurnScorer, IDisposable
         {
             throw new ArgumentException($"need room for {rows} probabilities, got {probabilities.Length}", nameof(probabilities));
         }
+        var runs = Math.Min(_options.ParallelRuns, rows / Math.Max(1, _options.MinRowsPerRun));
+        if (runs <= 1)
+        {
+            Run(customers, probabilities[..rows]);
+            return;
+        }
+        // Spans cannot cross into lambdas: copy the inputs once to an array, write the outputs to a rented one.
+        var input = customers.ToArray();
+        var output = ArrayPool<float>.Shared.Rent(rows);
+        try
+        {
+            var chunk = (rows + runs - 1) / runs;
+            Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = runs }, i =>
+            {
+                var start = i * chunk;
+                var n = Math.Min(chunk, rows - start);
+                Run(input.AsSpan(start, n), output.AsSpan(start, n));
+            });
+            output.AsSpan(0, rows).CopyTo(probabilities);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(output);
+        }
+    }
+
+    /// <summary>One ONNX Run over <paramref name="customers"/> with pooled feature and output buffers.</summary>
+    private void Run(ReadOnlySpan<CustomerRecord> customers, Span<float> probabilities)
+    {
+        var rows = customers.Length;
         if (rows == 0)
         {
             return;

@@ -27,6 +27,7 @@ public sealed partial class ScoringWorker(
     {
         LogWaitingForModel();
         await models.WaitForModelAsync(stoppingToken);
+        await processor.InitializeStoreAsync(stoppingToken);
         await Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }

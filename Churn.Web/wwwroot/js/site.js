@@ -1,4 +1,5 @@
-﻿// Please see documentation at https://learn.microsoft.com/aspnet/core/client-side/bundling-and-minification
-// for details on configuring this project to bundle and minify static web assets.
-
-// Write your JavaScript code.
+// Shared helpers. Values from records are only ever written with textContent (never innerHTML).
+window.churn = {
+  percent: (p) => (p * 100).toFixed(1) + " %",
+  time: (iso) => new Date(iso).toLocaleTimeString(),
+};

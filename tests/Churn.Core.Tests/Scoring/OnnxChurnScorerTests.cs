@@ -47,6 +47,22 @@ public sealed class OnnxChurnScorerTests
     }
 
     [Fact]
+    public void Splitting_a_batch_into_parallel_runs_gives_the_same_probabilities_in_the_same_order()
+    {
+        var many = Enumerable.Range(0, 1001).Select(i => TestModels.Customer(serviceCalls: i % 9, dayMinutes: i % 350)).ToArray();
+        using var single = new OnnxChurnScorer(TestModels.Onnx(), TestModels.Card("v1"));
+        using var split = new OnnxChurnScorer(TestModels.Onnx(), TestModels.Card("v1"),
+            new OnnxScorerOptions { ParallelRuns = 3, MinRowsPerRun = 100 });
+        var expected = new float[many.Length];
+        var actual = new float[many.Length];
+
+        single.Score(many, expected);
+        split.Score(many, actual);
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
     public void A_graph_with_a_different_feature_count_is_rejected_with_the_reason()
     {
         var wrongWidth = OnnxGraphWriter.Logistic([.. TestModels.Weights, 0.1f, 0.2f], TestModels.Bias);

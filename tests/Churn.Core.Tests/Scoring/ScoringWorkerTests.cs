@@ -131,6 +131,22 @@ public sealed class ScoringWorkerTests
     }
 
     [Fact]
+    public async Task A_record_the_transport_could_not_decode_is_dead_lettered_with_the_transports_reason()
+    {
+        await using var h = new WorkerHarness();
+        var undecodable = TestEvents.Consumed(0, 4, TestEvents.Event("k")) with { PoisonReason = "key is not UTF-8" };
+        h.Consumer.Enqueue(undecodable, TestEvents.Consumed(0, 5, TestEvents.Event("fine")));
+
+        await h.StartAsync();
+        h.WaitForStoredOffset(0, 6);
+
+        Assert.Equal(["fine"], h.Store.Predictions.Keys);
+        var dead = Assert.Single(h.DeadLetters.Published).Message;
+        Assert.Equal("undecodable record: key is not UTF-8", dead.Header(EventHeaders.DlqReason));
+        Assert.Equal(undecodable.Message.Value, dead.Value);
+    }
+
+    [Fact]
     public async Task Buffered_records_of_a_revoked_partition_are_dropped_and_never_stored()
     {
         await using var h = new WorkerHarness();

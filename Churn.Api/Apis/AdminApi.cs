@@ -1,0 +1,48 @@
+using Churn.Api.Extensions;
+using Churn.Api.Security;
+using Churn.Api.Serving;
+
+namespace Churn.Api.Apis;
+
+/// <summary>Operator actions (the AppHost dashboard's commands call these). All require the API key.</summary>
+public static class AdminApi
+{
+    public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/admin").WithTags("Admin").RequireApiKey();
+
+        api.MapPost("/replay", Replay).WithName("ReplayTestFile")
+            .WithSummary("Replay the test file through ingest")
+            .WithDescription("Publishes every row of the configured test file as an event (stable ids: replaying again updates " +
+                "the same predictions). Invalid rows are dead-lettered and counted.")
+            .WithResponseExample(StatusCodes.Status200OK, new ReplayReport("csv:churn-bigml-20.csv", 667, 0));
+
+        api.MapPost("/model/reload", ReloadModel).WithName("ReloadModel")
+            .WithSummary("Load a new model from the model location")
+            .WithDescription("Validates the candidate (loads, input schema matches, scores a probe) and swaps it in atomically; " +
+                "a refused candidate is a 422 with the reason, and the current model keeps serving.")
+            .WithResponseExample(StatusCodes.Status200OK, new ModelReloadResult(ModelReloadOutcome.Swapped, "20260101-120000", null));
+
+        return api;
+    }
+
+    public static async Task<Ok<ReplayReport>> Replay([AsParameters] ChurnServices services, CancellationToken cancellationToken)
+    {
+        var report = await services.Ingest.ReplayAsync(cancellationToken);
+        services.Logger.LogInformation("Replay of {Source} requested through the Api: {Published} published, {Rejected} rejected",
+            report.Source, report.Published, report.Rejected);
+        return TypedResults.Ok(report);
+    }
+
+    public static async Task<Results<Ok<ModelReloadResult>, ProblemHttpResult>> ReloadModel(
+        [AsParameters] ChurnServices services, CancellationToken cancellationToken)
+    {
+        var result = await services.Model.ReloadAsync(cancellationToken);
+        services.Logger.LogInformation("Model reload requested through the Api: {Outcome}, serving {Version}, {Reason}",
+            result.Outcome, result.ServingVersion, result.Reason);
+        return result.Outcome == ModelReloadOutcome.Refused
+            ? TypedResults.Problem(title: "Model refused", detail: result.Reason, statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?> { ["servingVersion"] = result.ServingVersion })
+            : TypedResults.Ok(result);
+    }
+}

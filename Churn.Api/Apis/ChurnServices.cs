@@ -1,0 +1,19 @@
+using Churn.Api.Extensions;
+using Churn.Api.Live;
+using Churn.Api.Serving;
+using Microsoft.Extensions.Options;
+
+namespace Churn.Api.Apis;
+
+/// <summary>What the endpoints depend on, bound with <c>[AsParameters]</c> (eShop's CatalogServices pattern).</summary>
+public sealed class ChurnServices(IPredictionStore store, IServingModel model, ICustomerIngest ingest, IPredictionFeed feed,
+    IOptions<ChurnApiOptions> options, ILogger<ChurnServices> logger)
+{
+    public IPredictionStore Store { get; } = store;
+    public IServingModel Model { get; } = model;
+    public ICustomerIngest Ingest { get; } = ingest;
+    public IPredictionFeed Feed { get; } = feed;
+    public IOptions<ChurnApiOptions> Options { get; } = options;
+    public ILogger<ChurnServices> Logger { get; } = logger;
+    public ChurnApiOptions Settings => Options.Value;
+}

@@ -1,0 +1,57 @@
+using System.ComponentModel;
+using Churn.Api.Extensions;
+using Churn.Api.Security;
+using Churn.Api.Serving;
+
+namespace Churn.Api.Apis;
+
+public static class CustomersApi
+{
+    public const int MaxHistory = 200;
+
+    public static RouteGroupBuilder MapCustomersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/customers").WithTags("Customers");
+
+        api.MapGet("/{customerId}/predictions", GetCustomerHistory).WithName("GetCustomerPredictions")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A customer's prediction history, newest first")
+            .WithDescription($"Up to 'limit' predictions (1 to {MaxHistory}, default 50); 404 when the customer has none.")
+            .WithResponseExample(StatusCodes.Status200OK, new[] { ApiExamples.Prediction });
+
+        api.MapPost("", PublishCustomers).WithName("PublishCustomers")
+            .WithSummary("Publish customer records into the stream")
+            .WithDescription("Validates every customer with the same rules as Ingest, then publishes each as an event; " +
+                "202 with the event ids (predictions appear under them once scored). Requires the X-Api-Key header.")
+            .RequireApiKey()
+            .WithRequestExample(ApiExamples.BatchRequest)
+            .WithResponseExample(StatusCodes.Status202Accepted, new PublishedCustomers(["api-6f1c…-0"]));
+
+        return api;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<Prediction>>, ProblemHttpResult, ValidationProblem>> GetCustomerHistory(
+        string customerId, [FromQuery, Description("How many predictions, 1 to 200 (default 50).")] int? limit,
+        [AsParameters] ChurnServices services, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > MaxHistory) return Problems.Invalid("limit", $"Must be between 1 and {MaxHistory}.");
+        var history = await services.Store.GetCustomerHistoryAsync(customerId, limit ?? 50, cancellationToken);
+        return history.Count > 0
+            ? TypedResults.Ok(history)
+            : Problems.NotFound("Customer not found", $"No prediction is stored for customer '{customerId}'.");
+    }
+
+    public static async Task<Results<Accepted<PublishedCustomers>, ValidationProblem>> PublishCustomers(
+        CustomerBatchRequest request, [AsParameters] ChurnServices services, CancellationToken cancellationToken)
+    {
+        if (!new CustomerBatchValidator(services.Settings.MaxBatchSize).TryValidate(request, out var customers, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var identified = customers
+            .Select(c => c.CustomerId.Length > 0 ? c : c with { CustomerId = $"api-{Guid.NewGuid():N}" })
+            .ToList();
+        var eventIds = await services.Ingest.PublishAsync(identified, cancellationToken);
+        return TypedResults.Accepted((string?)null, new PublishedCustomers(eventIds));
+    }
+}

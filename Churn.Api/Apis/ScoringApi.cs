@@ -1,0 +1,34 @@
+using Churn.Api.Extensions;
+using Churn.Api.Serving;
+
+namespace Churn.Api.Apis;
+
+public static class ScoringApi
+{
+    public static RouteGroupBuilder MapScoringApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/score").WithTags("Scoring");
+
+        api.MapPost("", Score).WithName("ScoreCustomers")
+            .WithSummary("Score customers now, with an explanation")
+            .WithDescription("Scores one or many customers with the serving ONNX model (all rows in one model call) and returns " +
+                "each probability, predicted label, risk band and the features that raise or lower the risk most. " +
+                "Nothing is stored. " + ExplainedScoring.Method)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithRequestExample(ApiExamples.BatchRequest)
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Score);
+
+        return api;
+    }
+
+    public static Results<Ok<ScoreResponse>, ValidationProblem, ProblemHttpResult> Score(
+        CustomerBatchRequest request, [AsParameters] ChurnServices services)
+    {
+        if (!new CustomerBatchValidator(services.Settings.MaxBatchSize).TryValidate(request, out var customers, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (services.Model.Current is not { } scorer) return Problems.NoModel();
+        return TypedResults.Ok(ExplainedScoring.Score(scorer, [.. customers.Select(c => c.Customer)]));
+    }
+}

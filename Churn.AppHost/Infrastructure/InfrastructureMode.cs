@@ -1,0 +1,17 @@
+namespace Churn.AppHost.Infrastructure;
+
+/// <summary>Where Kafka and MongoDB come from; decides which resources the AppHost adds.</summary>
+public enum InfrastructureMode
+{
+    /// <summary>A container runtime answers: the AppHost runs Kafka and MongoDB containers.</summary>
+    Containers,
+
+    /// <summary>ConnectionStrings:kafka and ConnectionStrings:mongodb point at existing servers.</summary>
+    External,
+
+    /// <summary>No infrastructure: Churn.Api hosts ingest and scoring in-process over SQLite.</summary>
+    Embedded,
+}
+
+/// <summary>The chosen mode and the sentence that explains why, logged at start.</summary>
+public sealed record ModeSelection(InfrastructureMode Mode, string Reason);

@@ -1,0 +1,74 @@
+using Churn.AppHost.Infrastructure;
+using Microsoft.Extensions.Configuration;
+
+namespace Churn.AppHost.Services;
+
+/// <summary>
+/// The repository's data and model directories as absolute paths, handed to every service so that the Trainer,
+/// Scoring and the Api read and write the same model (a project resource runs in its own project directory, so
+/// relative paths would differ per service). Overridable with Churn:DataDirectory / Churn:ModelDirectory.
+/// </summary>
+public sealed record SharedDirectories(string Data, string Model)
+{
+    /// <summary>Where the ingest sources find the CSV files.</summary>
+    public const string DataVariable = "Churn__DataDirectory";
+
+    /// <summary>ModelSourceOptions (section Churn:Model): the directory holding model.onnx and model-card.json.</summary>
+    public const string ModelVariable = "Churn__Model__Directory";
+
+    /// <summary>SqliteStoreOptions (section Churn:Sqlite): the embedded store's file, data/churn.db (gitignored).</summary>
+    public const string EmbeddedStoreVariable = "Churn__Sqlite__Path";
+
+    public string EmbeddedStore => Path.Combine(Data, "churn.db");
+
+    public static SharedDirectories From(IDistributedApplicationBuilder builder)
+    {
+        var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+        return new SharedDirectories(
+            Data: Resolve(builder.Configuration, "Churn:DataDirectory", Path.Combine(repositoryRoot, "data")),
+            Model: Resolve(builder.Configuration, "Churn:ModelDirectory", Path.Combine(repositoryRoot, "artifacts", "model")));
+    }
+
+    private static string Resolve(IConfiguration configuration, string key, string fallback) =>
+        Path.GetFullPath(configuration[key] is { Length: > 0 } configured ? configured : fallback);
+}
+
+public static class SharedDirectoriesExtensions
+{
+    public static IResourceBuilder<ProjectResource> WithSharedDirectories(
+        this IResourceBuilder<ProjectResource> project, SharedDirectories directories) =>
+        project
+            .WithEnvironment(SharedDirectories.DataVariable, directories.Data)
+            .WithEnvironment(SharedDirectories.ModelVariable, directories.Model);
+
+    /// <summary>In embedded mode the Api keeps its SQLite store beside the data files, whatever its working directory.</summary>
+    public static IResourceBuilder<ProjectResource> WithEmbeddedStore(
+        this IResourceBuilder<ProjectResource> api, SharedDirectories directories, InfrastructureResources? infrastructure) =>
+        infrastructure is null ? api.WithEnvironment(SharedDirectories.EmbeddedStoreVariable, directories.EmbeddedStore) : api;
+}
+
+public static class TrainerArgumentsExtensions
+{
+    public const string TrainingFile = "churn-bigml-80.csv";
+    public const string TestFile = "churn-bigml-20.csv";
+
+    /// <summary>
+    /// The Trainer's command line with absolute paths (a project resource runs in its own project directory):
+    /// trains on the repository's data files and writes into the shared model directory.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithTrainerArguments(
+        this IResourceBuilder<ProjectResource> trainer, SharedDirectories directories, bool onlyIfMissing) =>
+        trainer.WithArgs(context =>
+        {
+            context.Args.Add("--train");
+            context.Args.Add(Path.Combine(directories.Data, TrainingFile));
+            context.Args.Add("--test");
+            context.Args.Add(Path.Combine(directories.Data, TestFile));
+            context.Args.Add("--out");
+            context.Args.Add(directories.Model);
+            if (onlyIfMissing)
+            {
+                context.Args.Add("--if-missing");
+            }
+        });
+}

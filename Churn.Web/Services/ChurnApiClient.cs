@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Churn.Core.Customers;
+using Churn.Core.Models;
+using Churn.Core.Pipeline;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Churn.Web.Services;
+
+/// <summary>Typed client of Churn.Api (base address <c>https+http://api</c> through service discovery).</summary>
+public sealed class ChurnApiClient(HttpClient http)
+{
+    public const string DefaultBaseAddress = "https+http://api";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public Task<PredictionStats?> GetStatsAsync(CancellationToken ct) =>
+        http.GetFromJsonAsync<PredictionStats>("api/stats?bucketSeconds=60&windowMinutes=60&bins=20", Json, ct);
+
+    public async Task<PredictionPage> GetPredictionsAsync(PredictionQuery query, CancellationToken ct)
+    {
+        var parameters = new Dictionary<string, string?>
+        {
+            ["state"] = query.State, ["riskBand"] = query.RiskBand?.ToString(),
+            ["predictedChurn"] = query.PredictedChurn?.ToString().ToLowerInvariant(),
+            ["minProbability"] = query.MinProbability?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["sort"] = query.Sort.ToString(), ["page"] = query.Page.ToString(), ["pageSize"] = query.PageSize.ToString(),
+        };
+        var url = QueryHelpers.AddQueryString("api/predictions", parameters.Where(p => p.Value is not null)!);
+        return (await http.GetFromJsonAsync<PredictionPage>(url, Json, ct))!;
+    }
+
+    public async Task<IReadOnlyList<Prediction>> GetCustomerHistoryAsync(string customerId, CancellationToken ct)
+    {
+        using var response = await http.GetAsync($"api/customers/{Uri.EscapeDataString(customerId)}/predictions?limit=100", ct);
+        if (response.StatusCode == HttpStatusCode.NotFound) return [];
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<List<Prediction>>(Json, ct))!;
+    }
+
+    /// <summary>The serving model's card, or null while none serves (the Api answers 503).</summary>
+    public async Task<ModelCard?> GetModelAsync(CancellationToken ct)
+    {
+        using var response = await http.GetAsync("api/model", ct);
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<ModelCard>(Json, ct);
+    }
+
+    public async Task<ModelsResponse> GetModelsAsync(CancellationToken ct) =>
+        (await http.GetFromJsonAsync<ModelsResponse>("api/models", Json, ct))!;
+
+    /// <summary>Scores one customer (a JSON object of the 19 features) and explains it.</summary>
+    public async Task<ScoreOutcome> ScoreAsync(object customer, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync("api/score", new { customers = new[] { customer } }, Json, ct);
+        if (response.IsSuccessStatusCode)
+        {
+            var score = (await response.Content.ReadFromJsonAsync<ScoreResponse>(Json, ct))!;
+            return new ScoreOutcome(score.Results[0], score.ModelVersion, new Dictionary<string, string[]>(), null);
+        }
+        var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(Json, ct);
+        var errors = (problem?.Errors ?? []).ToDictionary(e => e.Key.Replace("customers[0].", ""), e => e.Value);
+        return new ScoreOutcome(null, null, errors, problem?.Detail ?? problem?.Title ?? $"The Api answered {(int)response.StatusCode}.");
+    }
+
+    public Task<ScoreOutcome> ScoreAsync(CustomerRecord customer, CancellationToken ct) => ScoreAsync((object)customer, ct);
+
+    private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
+}

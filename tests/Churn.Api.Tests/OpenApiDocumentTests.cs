@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+
+namespace Churn.Api.Tests;
+
+public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    public static readonly TheoryData<string, string, bool> Endpoints = new()
+    {
+        { "get", "/api/predictions", false },
+        { "get", "/api/predictions/stream", false },
+        { "get", "/api/predictions/{eventId}", false },
+        { "get", "/api/customers/{customerId}/predictions", false },
+        { "post", "/api/customers", true },
+        { "get", "/api/stats", false },
+        { "get", "/api/model", false },
+        { "get", "/api/models", false },
+        { "post", "/api/score", false },
+        { "post", "/api/admin/replay", true },
+        { "post", "/api/admin/model/reload", true },
+    };
+
+    private async Task<JsonObject> Document()
+    {
+        var body = await factory.CreateClient().GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task Every_endpoint_is_documented_with_summary_description_responses_and_its_security(string method, string path, bool needsKey)
+    {
+        var doc = await Document();
+        var operation = doc["paths"]?[path]?[method]?.AsObject();
+        Assert.True(operation is not null, $"{method.ToUpperInvariant()} {path} is missing from /openapi/v1.json");
+        Assert.False(string.IsNullOrWhiteSpace(operation["summary"]?.GetValue<string>()));
+        Assert.False(string.IsNullOrWhiteSpace(operation["description"]?.GetValue<string>()));
+        var responses = operation["responses"]!.AsObject();
+        var success = responses.First(r => r.Key.StartsWith('2'));
+        Assert.NotNull(success.Value!["content"]);
+        if (path != "/api/predictions/stream")
+        {
+            Assert.True(success.Value!["content"]!.AsObject().Any(c => c.Value?["example"] is not null), $"{path} has no example");
+        }
+
+        var security = operation["security"]?.AsArray();
+        if (needsKey)
+        {
+            Assert.Contains(security!, s => s!.AsObject().ContainsKey("ApiKey"));
+            Assert.True(responses.ContainsKey("401") && responses.ContainsKey("403"));
+        }
+        else
+        {
+            Assert.True(security is null or { Count: 0 }, $"{path} should be open");
+        }
+    }
+
+    [Fact]
+    public async Task The_api_key_security_scheme_is_a_header()
+    {
+        var scheme = (await Document())["components"]?["securitySchemes"]?["ApiKey"];
+        Assert.Equal("apiKey", scheme?["type"]?.GetValue<string>());
+        Assert.Equal("header", scheme?["in"]?.GetValue<string>());
+        Assert.Equal("X-Api-Key", scheme?["name"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Validation_and_not_found_problems_are_documented()
+    {
+        var paths = (await Document())["paths"]!;
+        Assert.NotNull(paths["/api/predictions"]!["get"]!["responses"]!["400"]);
+        Assert.NotNull(paths["/api/predictions/{eventId}"]!["get"]!["responses"]!["404"]);
+        Assert.NotNull(paths["/api/model"]!["get"]!["responses"]!["503"]);
+    }
+
+    [Fact]
+    public async Task Scalar_ui_is_served_without_external_fonts()
+    {
+        var html = await factory.CreateClient().GetStringAsync("/scalar/v1", TestContext.Current.CancellationToken);
+        Assert.Contains("\"url\":\"openapi/v1.json\"", html);
+        Assert.Contains("\"withDefaultFonts\":false", html);
+        // The UI's script is served by the Api itself (no CDN).
+        var script = await factory.CreateClient().GetAsync("/scalar/scalar.js", TestContext.Current.CancellationToken);
+        Assert.True(script.IsSuccessStatusCode);
+    }
+}

@@ -1,0 +1,39 @@
+using Churn.Api.Tests.Doubles;
+using Churn.Core.Customers;
+using Churn.Core.Pipeline;
+
+namespace Churn.Api.Tests;
+
+public static class TestData
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+
+    public static CustomerRecord Customer(int serviceCalls = 1, double dayMinutes = 180, bool intlPlan = false, string state = "KS",
+        bool? churn = null) => new()
+    {
+        State = state, AccountLength = 100, AreaCode = 415, InternationalPlan = intlPlan, VoiceMailPlan = false,
+        NumberVmailMessages = 0, TotalDayMinutes = dayMinutes, TotalDayCalls = 100, TotalDayCharge = dayMinutes * 0.17,
+        TotalEveMinutes = 200, TotalEveCalls = 100, TotalEveCharge = 17, TotalNightMinutes = 200, TotalNightCalls = 100,
+        TotalNightCharge = 9, TotalIntlMinutes = 10, TotalIntlCalls = 4, TotalIntlCharge = 2.7, CustomerServiceCalls = serviceCalls,
+        Churn = churn,
+    };
+
+    public static Prediction Prediction(string eventId, string customerId, CustomerRecord customer, DateTimeOffset scoredAt)
+    {
+        var p = LogisticScorer.Probability(customer);
+        return new Prediction
+        {
+            EventId = eventId, CustomerId = customerId, Source = "test", Customer = customer, ChurnProbability = p,
+            PredictedChurn = p >= 0.5, RiskBand = RiskBands.For(p, 0.5), ModelVersion = "test-1",
+            OccurredAt = scoredAt.AddSeconds(-1), IngestedAt = scoredAt.AddMilliseconds(-500), ScoredAt = scoredAt,
+        };
+    }
+
+    /// <summary>40 predictions: states KS/OH/NY/TX, service calls 0..9 (so every risk band), labels on even rows.</summary>
+    public static IReadOnlyList<Prediction> Seed() =>
+    [
+        .. Enumerable.Range(0, 40).Select(i => Prediction($"seed-{i:D3}", $"cust-{i % 8}",
+            Customer(serviceCalls: i % 10, state: new[] { "KS", "OH", "NY", "TX" }[i % 4], churn: i % 2 == 0 ? i % 10 >= 5 : null),
+            Start.AddMinutes(i))),
+    ];
+}

@@ -1,0 +1,46 @@
+using Churn.Core.Pipeline;
+
+namespace Churn.Core.Tests.EndToEnd;
+
+/// <summary>
+/// Wraps a real consumer so a test can crash it the way a dying process would: on the consume thread itself (the
+/// consumer is single-threaded by contract), the next <see cref="Consume"/> disposes the inner consumer without
+/// <see cref="IEventConsumer.Close"/> (nothing more is committed) and throws <see cref="ObjectDisposedException"/>.
+/// </summary>
+internal sealed class CrashableConsumer(IEventConsumer inner) : IEventConsumer
+{
+    private readonly ManualResetEventSlim _crashed = new();
+    private volatile bool _crashRequested;
+
+    public event Action<IReadOnlyList<(string Topic, int Partition)>>? PartitionsRevoked
+    {
+        add => inner.PartitionsRevoked += value;
+        remove => inner.PartitionsRevoked -= value;
+    }
+
+    /// <summary>Crashes at the worker's next Consume and waits until it has happened.</summary>
+    public void Crash()
+    {
+        _crashRequested = true;
+        Assert.True(_crashed.Wait(TimeSpan.FromSeconds(30)), "the worker never consumed again");
+    }
+
+    public ConsumedEvent? Consume(TimeSpan timeout)
+    {
+        if (_crashRequested)
+        {
+            inner.Dispose();
+            _crashed.Set();
+            throw new ObjectDisposedException(nameof(CrashableConsumer), "crashed");
+        }
+        return inner.Consume(timeout);
+    }
+
+    public void Subscribe(string topic) => inner.Subscribe(topic);
+
+    public void StoreOffsets(IEnumerable<PartitionOffset> offsets) => inner.StoreOffsets(offsets);
+
+    public void Close() => inner.Close();
+
+    public void Dispose() => inner.Dispose();
+}

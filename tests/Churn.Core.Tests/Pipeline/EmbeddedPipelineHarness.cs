@@ -1,0 +1,94 @@
+using Churn.Core.Ingest;
+using Churn.Core.Pipeline;
+using Churn.Core.Scoring;
+using Churn.Core.Storage.Sqlite;
+using Churn.Core.Tests.Doubles;
+using Churn.Core.Transport.Embedded;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Churn.Core.Tests.EndToEnd;
+
+/// <summary>
+/// The embedded pipeline's real parts (in-process log, SQLite file, model provider over a copy of the Trainer's model,
+/// ingest publisher, scoring workers) wired by hand so a test can crash a worker or swap the model mid-stream.
+/// </summary>
+internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly List<(ScoringWorker Worker, CrashableConsumer Consumer)> _workers = [];
+    private readonly EmbeddedEventPublisher _publisher;
+    private readonly TempDirectory _directory = new();
+
+    public EmbeddedPipelineHarness(string trainedModelDirectory, EmbeddedTransportOptions? transport = null)
+    {
+        foreach (var file in new[] { ModelFiles.ModelFileName, ModelFiles.CardFileName })
+        {
+            File.Copy(Path.Combine(trainedModelDirectory, file), Path.Combine(ModelDirectory, file));
+        }
+        var meters = _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        Metrics = new ScoringMetrics(meters);
+        Probe = new PipelineProbe(Metrics);
+        Log = new EmbeddedEventLog(transport ?? new EmbeddedTransportOptions());
+        _publisher = Log.CreatePublisher();
+        Store = new SqlitePredictionStore(new SqliteStoreOptions { Path = _directory.Combine("churn.db") });
+        Models = new ModelProvider(Options.Create(new ModelSourceOptions { Directory = ModelDirectory, Watch = false }),
+            Metrics, NullLogger<ModelProvider>.Instance);
+        Ingest = new IngestPublisher(_publisher, new IngestMetrics(meters), TimeProvider.System,
+            NullLogger<IngestPublisher>.Instance);
+    }
+
+    public string ModelDirectory => Directory.CreateDirectory(_directory.Combine("model")).FullName;
+    public EmbeddedEventLog Log { get; }
+    public SqlitePredictionStore Store { get; }
+    public ModelProvider Models { get; }
+    public ScoringMetrics Metrics { get; }
+    public PipelineProbe Probe { get; }
+    public IngestPublisher Ingest { get; }
+
+    public async Task StartAsync() => await Models.StartAsync(CancellationToken.None);
+
+    /// <summary>Publishes every item and waits until the log has confirmed them all.</summary>
+    public void Publish(IEnumerable<IngestItem> items)
+    {
+        foreach (var item in items)
+        {
+            Ingest.Publish(item);
+        }
+        Assert.Equal(0, _publisher.Flush(TimeSpan.FromSeconds(30)));
+    }
+
+    /// <summary>Starts a scoring worker as a new member of the scoring group.</summary>
+    public async Task<(ScoringWorker Worker, CrashableConsumer Consumer)> StartWorkerAsync(int maxBatchSize = 500)
+    {
+        var consumer = new CrashableConsumer(Log.CreateConsumer(EmbeddedPipelineExtensions.ScoringGroup));
+        var options = Options.Create(new ScoringWorkerOptions
+        {
+            MaxBatchSize = maxBatchSize, RetryInitialDelay = TimeSpan.FromMilliseconds(5),
+        });
+        var processor = new BatchProcessor(Models, Store, _publisher, Metrics, options, TimeProvider.System,
+            NullLogger<BatchProcessor>.Instance);
+        var worker = new ScoringWorker(consumer, processor, Models, options, NullLogger<ScoringWorker>.Instance);
+        _workers.Add((worker, consumer));
+        await worker.StartAsync(CancellationToken.None);
+        return (worker, consumer);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (worker, consumer) in _workers)
+        {
+            await worker.StopAsync(CancellationToken.None);
+            worker.Dispose();
+            consumer.Dispose();
+        }
+        Probe.Dispose();
+        Models.Dispose();
+        _publisher.Dispose();
+        Log.Dispose();
+        Store.Dispose();
+        await _services.DisposeAsync();
+        _directory.Dispose();
+    }
+}
