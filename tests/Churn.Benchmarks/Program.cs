@@ -30,7 +30,8 @@ switch (suite)
                                                  --filter "*SessionTuning*" for the session tuning suite)
               store     [--rows N] [--db file]   SQLite upsert throughput, batches of 100/500/2000, insert vs re-upsert
               transport [--messages N] [--publishers P]   embedded log publish -> consume throughput
-              pipeline  --events N --rate R --db <sqlite file> --json <summary file>   embedded flow end to end
+              pipeline  --events N --rate R --db <sqlite file> --json <summary file> [--batch N] [--intra N] [--runs N]
+                                                 embedded flow end to end (overrides: worker batch, ORT threads/Runs)
             """);
         return 1;
 }

@@ -4,7 +4,6 @@ using Churn.Core.Ingest;
 using Churn.Core.Pipeline;
 using Churn.Core.Scoring;
 using Churn.Core.Storage.Sqlite;
-using Churn.Core.Transport.Embedded;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,8 +14,8 @@ using Microsoft.Extensions.Options;
 namespace Churn.Benchmarks.Pipeline;
 
 /// <summary>
-/// The embedded flow end to end, composed with the product's registrations (embedded transport, SQLite store, scoring
-/// worker, ingest): once the host runs and the model serves, the product's <see cref="IngestRunner"/> publishes N
+/// The embedded flow end to end, composed with the product's registration (<c>AddEmbeddedPipeline</c>: embedded
+/// transport, SQLite store, serving model, scoring worker, ingest): once the host runs and the model serves, the product's <see cref="IngestRunner"/> publishes N
 /// synthetic customers at the requested rate; the <see cref="ScoringWorker"/> scores and stores them. The store is
 /// wrapped only to time each durable write. The SQLite file stays for inspection.
 /// </summary>
@@ -36,7 +35,8 @@ public static class PipelineLoad
             File.Delete(file);
         }
 
-        using var host = Build(modelDirectory, db, events, options.Int("--batch", 0), options.Int("--intra", 0));
+        using var host = Build(modelDirectory, db, events, options.Int("--batch", 0), options.Int("--intra", 0),
+            options.Int("--runs", 0));
         var recorder = (LatencyRecordingStore)host.Services.GetRequiredService<IPredictionStore>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60 + (rate > 0 ? 2 * events / rate : events / 5_000.0)));
         await host.StartAsync(timeout.Token);
@@ -69,7 +69,8 @@ public static class PipelineLoad
         var summary = new PipelineSummary(events, stored, Math.Round(fromOccurred.Length / elapsed.TotalSeconds, 0),
             LatencySummary.Of(fromOccurred), LatencySummary.Of(fromIngested), rate,
             host.Services.GetRequiredService<IOptions<ScoringWorkerOptions>>().Value.MaxBatchSize,
-            host.Services.GetRequiredService<IOptions<ModelSourceOptions>>().Value.Onnx.IntraOpThreads, Math.Round(elapsed.TotalSeconds, 2), batches,
+            host.Services.GetRequiredService<IOptions<ModelSourceOptions>>().Value.Onnx.IntraOpThreads,
+            host.Services.GetRequiredService<IOptions<ModelSourceOptions>>().Value.Onnx.ParallelRuns, Math.Round(elapsed.TotalSeconds, 2), batches,
             batches == 0 ? 0 : Math.Round((double)fromOccurred.Length / batches, 1),
             Math.Round(ingestSummary?.EventsPerSecond ?? 0, 0), db, card.Version,
             $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
@@ -79,7 +80,8 @@ public static class PipelineLoad
         return completed && stored == events ? 0 : 1;
     }
 
-    private static IHost Build(string modelDirectory, string db, long events, int batch, int intraOpThreads)
+    private static IHost Build(string modelDirectory, string db, long events, int batch, int intraOpThreads,
+        int parallelRuns)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -101,13 +103,14 @@ public static class PipelineLoad
         {
             settings["Churn:Model:Onnx:IntraOpThreads"] = intraOpThreads.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        if (parallelRuns > 0)
+        {
+            settings["Churn:Model:Onnx:ParallelRuns"] = parallelRuns.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
-        builder.AddEmbeddedTransport("scoring");
-        builder.AddSqlitePredictionStore();
-        builder.AddChurnScoring();
-        builder.AddChurnIngest();
+        builder.AddEmbeddedPipeline(); // what Churn.Api composes when no Kafka/MongoDB is configured
         builder.Services.Replace(ServiceDescriptor.Singleton<IPredictionStore>(sp =>
             new LatencyRecordingStore(sp.GetRequiredService<SqlitePredictionStore>(), TimeProvider.System, events)));
         return builder.Build();

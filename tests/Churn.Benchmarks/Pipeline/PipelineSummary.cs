@@ -13,6 +13,7 @@ public sealed record PipelineSummary(
     double Rate,
     int MaxBatchSize,
     int IntraOpThreads,
+    int ParallelRuns,
     double ElapsedSeconds,
     long Batches,
     double MeanBatchSize,
