@@ -161,6 +161,26 @@ public sealed class ScoringWorkerTests
     }
 
     [Fact]
+    public async Task A_prediction_the_store_refuses_for_good_is_dead_lettered_with_the_stores_reason_and_the_rest_is_written()
+    {
+        await using var h = new WorkerHarness();
+        h.Store.Refusing["bad"] = "document failed validation";
+        h.Consumer.Enqueue(
+            TestEvents.Consumed(0, 0, TestEvents.Event("ok-1")),
+            TestEvents.Consumed(0, 1, TestEvents.Event("bad")),
+            TestEvents.Consumed(0, 2, TestEvents.Event("ok-2")));
+
+        await h.StartAsync();
+        h.WaitForStoredOffset(0, 3);
+
+        Assert.Equal(["ok-1", "ok-2"], h.Store.Predictions.Keys.Order());
+        var dead = Assert.Single(h.DeadLetters.Published).Message;
+        Assert.Equal("1", dead.Header(EventHeaders.DlqSourceOffset));
+        Assert.Equal("store rejected: document failed validation", dead.Header(EventHeaders.DlqReason));
+        Assert.Contains("upsert ok-1,ok-2", h.Log.Entries);
+    }
+
+    [Fact]
     public async Task A_record_the_model_cannot_score_is_dead_lettered_and_the_rest_of_the_batch_is_written()
     {
         await using var h = new WorkerHarness(new RefusingScorer(TestModels.Card("v1")));
