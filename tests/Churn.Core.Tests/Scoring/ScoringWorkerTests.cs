@@ -2,6 +2,7 @@ using System.Text;
 using Churn.Core.Customers;
 using Churn.Core.Models;
 using Churn.Core.Pipeline;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Churn.Core.Scoring;
 using Churn.Core.Tests.Doubles;
 
@@ -51,6 +52,21 @@ public sealed class ScoringWorkerTests
         h.WaitForStoredOffset(0, 2);
 
         Assert.Equal(["a", "b"], h.Store.Predictions.Keys.Order());
+    }
+
+    [Fact]
+    public async Task The_health_check_reports_waiting_consuming_and_stopped()
+    {
+        await using var h = new WorkerHarness();
+        Assert.Equal(HealthStatus.Degraded, h.Status.Check().Status);
+
+        h.Consumer.Enqueue(TestEvents.Consumed(0, 0, TestEvents.Event("a")));
+        await h.StartAsync();
+        h.WaitForStoredOffset(0, 1);
+        Assert.Equal(HealthStatus.Healthy, h.Status.Check().Status);
+
+        await h.StopAsync();
+        Assert.Equal(HealthStatus.Unhealthy, h.Status.Check().Status);
     }
 
     [Fact]
