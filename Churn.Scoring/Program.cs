@@ -2,8 +2,11 @@ using Churn.Scoring.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+
+app.MapDefaultEndpoints();
 
 app.Run();

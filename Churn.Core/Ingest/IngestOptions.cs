@@ -12,7 +12,11 @@ public sealed record IngestOptions
     /// <summary>None: only single events (the API). Csv: replay <see cref="File"/>. Synthetic: generated customers.</summary>
     public IngestMode Mode { get; init; } = IngestMode.Csv;
 
-    public string File { get; init; } = "data/churn-bigml-20.csv";
+    /// <summary>
+    /// The CSV file to replay: absolute, or relative to the working directory when it exists there, else relative to
+    /// <c>Churn:DataDirectory</c> (set by the AppHost; default <c>data</c>).
+    /// </summary>
+    public string File { get; init; } = "churn-bigml-20.csv";
 
     /// <summary>Events per second; 0 = as fast as the transport accepts.</summary>
     [Range(0, 10_000_000)]
@@ -32,8 +36,11 @@ public sealed record IngestOptions
     [Range(1, int.MaxValue)]
     public int CustomerPool { get; init; } = 10_000;
 
-    /// <summary>Where the model card (training statistics for synthetic customers) is read from.</summary>
-    public string ModelDirectory { get; init; } = "artifacts/model";
+    /// <summary>
+    /// Where the model card (training statistics for synthetic customers) is read from; default
+    /// <c>Churn:Model:Directory</c> (the serving model's directory), else <c>artifacts/model</c>.
+    /// </summary>
+    public string? ModelDirectory { get; init; }
 
     /// <summary>Stop the host when a finite run is done (true in the Ingest host, a one-shot job; false when embedded).</summary>
     public bool StopHostWhenDone { get; init; }

@@ -70,6 +70,24 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IngestMet
         return delivered.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>Publishes several events (e.g. one API request) and waits for every delivery report, in input order.</summary>
+    public async Task<IReadOnlyList<DeliveryReport>> PublishAllAsync(IReadOnlyList<CustomerEvent> events,
+        CancellationToken cancellationToken)
+    {
+        var deliveries = events.Select(e => PublishAsync(e, cancellationToken)).ToList();
+        return await Task.WhenAll(deliveries);
+    }
+
+    /// <summary>A new event for a customer submitted live (no label): <c>eventId = api-{UUIDv7}</c>.</summary>
+    public CustomerEvent NewEvent(string customerId, CustomerRecord customer, string source = "api") => new()
+    {
+        EventId = $"api-{Guid.CreateVersion7(time.GetUtcNow()):N}",
+        CustomerId = customerId,
+        OccurredAt = time.GetUtcNow(),
+        Source = source,
+        Customer = customer,
+    };
+
     private static string? Validate(CustomerEvent e)
     {
         var errors = CustomerFieldValidator.Validate(e.Customer);

@@ -23,7 +23,8 @@ public static class IngestRegistration
         services.TryAddSingleton<IngestMetrics>();
         services.TryAddSingleton<IngestPublisher>();
         services.TryAddSingleton<IngestRunner>();
-        services.AddHostedService<IngestService>();
+        services.TryAddSingleton<IngestService>();
+        services.AddHostedService(sp => sp.GetRequiredService<IngestService>());
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(IngestTelemetry.Name));
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(IngestTelemetry.Name));
         return builder;

@@ -1,4 +1,5 @@
 using Churn.Core.Scoring;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ public sealed partial class IngestService(
     IngestRunner runner,
     IOptions<IngestOptions> options,
     IHostApplicationLifetime lifetime,
+    IConfiguration configuration,
     TimeProvider time,
     ILogger<IngestService> logger) : BackgroundService
 {
@@ -21,6 +23,9 @@ public sealed partial class IngestService(
 
     /// <summary>The last completed run (null while running or when nothing ran).</summary>
     public IngestSummary? LastRun { get; private set; }
+
+    /// <summary>Why the run could not start or finish (missing file, no model card…); null otherwise.</summary>
+    public Exception? Failure { get; private set; }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         _options.Mode == IngestMode.None
@@ -32,7 +37,7 @@ public sealed partial class IngestService(
     {
         try
         {
-            LogStarting(_options.Mode, _options.Mode == IngestMode.Csv ? _options.File : _options.ModelDirectory, _options.Rate);
+            LogStarting(_options.Mode, _options.Mode == IngestMode.Csv ? CsvPath : ModelDirectory, _options.Rate);
             LastRun = await runner.RunAsync(Items(), _options.Rate, _options.ProgressInterval, _options.FlushTimeout, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -43,7 +48,7 @@ public sealed partial class IngestService(
             or Customers.CustomerCsvFormatException)
         {
             LogFailed(ex.Message, ex);
-            Environment.ExitCode = 1;
+            Failure = ex;
         }
         if (_options.StopHostWhenDone)
         {
@@ -55,12 +60,21 @@ public sealed partial class IngestService(
     {
         if (_options.Mode == IngestMode.Synthetic)
         {
-            var card = ModelFiles.ReadCard(Path.GetFullPath(_options.ModelDirectory));
+            var card = ModelFiles.ReadCard(ModelDirectory);
             return new SyntheticSource(card, _options.Seed, _options.CustomerPool, time).Read(_options.SyntheticCount);
         }
-        var csv = new CsvReplaySource(Path.GetFullPath(_options.File), time);
+        var csv = new CsvReplaySource(CsvPath, time);
         return Enumerable.Range(0, _options.Repeat).SelectMany(pass => csv.Read(pass));
     }
+
+    /// <summary>The CSV file: absolute, else relative to the working directory if it exists there, else to the data directory.</summary>
+    public string CsvPath =>
+        Path.IsPathRooted(_options.File) || File.Exists(_options.File)
+            ? Path.GetFullPath(_options.File)
+            : Path.GetFullPath(Path.Combine(configuration["Churn:DataDirectory"] ?? "data", _options.File));
+
+    private string ModelDirectory =>
+        Path.GetFullPath(_options.ModelDirectory ?? configuration["Churn:Model:Directory"] ?? "artifacts/model");
 
     [LoggerMessage(LogLevel.Information, "Ingest {Mode} from {Source} at {Rate} events/s (0 = max)")]
     private partial void LogStarting(IngestMode mode, string source, double rate);

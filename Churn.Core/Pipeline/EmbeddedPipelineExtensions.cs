@@ -2,6 +2,7 @@ using Churn.Core.Ingest;
 using Churn.Core.Scoring;
 using Churn.Core.Storage.Sqlite;
 using Churn.Core.Transport.Embedded;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Churn.Core.Pipeline;
@@ -21,7 +22,10 @@ public static class EmbeddedPipelineExtensions
     public static IHostApplicationBuilder AddEmbeddedPipeline(this IHostApplicationBuilder builder)
     {
         builder.AddEmbeddedTransport(ScoringGroup);
-        builder.AddSqlitePredictionStore();
+        if (!builder.Services.Any(d => d.ServiceType == typeof(IPredictionStore)))
+        {
+            builder.AddSqlitePredictionStore(); // the Api may have registered it already
+        }
         builder.AddChurnScoring();
         builder.AddChurnIngest();
         return builder;

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace Churn.Core.Scoring;
 
-public enum ModelReloadOutcome { Swapped, Unchanged, Rejected }
+public enum ModelSwapOutcome { Swapped, Unchanged, Rejected }
 
 /// <summary>What a reload did; <see cref="Reason"/> says why a candidate was rejected.</summary>
-public sealed record ModelReloadResult(ModelReloadOutcome Outcome, string? ServingVersion, string? Reason = null);
+public sealed record ModelSwapResult(ModelSwapOutcome Outcome, string? ServingVersion, string? Reason = null);
 
 /// <summary>
 /// Holds the serving model and swaps it atomically. A candidate from the model directory (on start, on a debounced
@@ -46,7 +46,7 @@ public sealed partial class ModelProvider(
         }
     }
 
-    public async Task<ModelReloadResult> ReloadAsync(CancellationToken cancellationToken)
+    public async Task<ModelSwapResult> ReloadAsync(CancellationToken cancellationToken)
     {
         await _reloadGate.WaitAsync(cancellationToken);
         try
@@ -61,12 +61,12 @@ public sealed partial class ModelProvider(
             {
                 metrics.ModelRejections.Add(1);
                 LogRejected(Directory, serving?.Card.Version ?? "none", ex.Message);
-                return new(ModelReloadOutcome.Rejected, serving?.Card.Version, ex.Message);
+                return new(ModelSwapOutcome.Rejected, serving?.Card.Version, ex.Message);
             }
             if (serving is not null && serving.Card.Version == candidate.Card.Version)
             {
                 candidate.Dispose();
-                return new(ModelReloadOutcome.Unchanged, serving.Card.Version);
+                return new(ModelSwapOutcome.Unchanged, serving.Card.Version);
             }
             var previous = Interlocked.Exchange(ref _current, new ServingModel(candidate));
             previous?.Release();
@@ -74,7 +74,7 @@ public sealed partial class ModelProvider(
             metrics.ModelSwaps.Add(1);
             LogSwapped(candidate.Card.Version, previous?.Card.Version ?? "none", candidate.Card.Threshold);
             _firstModel.TrySetResult();
-            return new(ModelReloadOutcome.Swapped, candidate.Card.Version);
+            return new(ModelSwapOutcome.Swapped, candidate.Card.Version);
         }
         finally
         {

@@ -17,6 +17,7 @@ public sealed partial class ScoringWorker(
     BatchProcessor processor,
     IModelSource models,
     IOptions<ScoringWorkerOptions> options,
+    ScoringWorkerStatus status,
     ILogger<ScoringWorker> logger) : BackgroundService
 {
     private readonly ScoringWorkerOptions _options = options.Value;
@@ -37,12 +38,14 @@ public sealed partial class ScoringWorker(
         consumer.PartitionsRevoked += DropRevoked;
         consumer.Subscribe(_options.Topic);
         LogStarted(_options.Topic, _options.MaxBatchSize, _options.MaxBatchWait.TotalMilliseconds);
+        status.Consuming();
         var closed = false;
         try
         {
             while (!stopping.IsCancellationRequested)
             {
-                if (!TryCollect(stopping))
+                // A batch that failed unexpectedly is still buffered: retry it before reading more.
+                if (_batch.Count == 0 && !TryCollect(stopping))
                 {
                     closed = true;
                     return;
@@ -51,6 +54,7 @@ public sealed partial class ScoringWorker(
                 {
                     continue;
                 }
+                status.BatchStarted(_batch.Count);
                 try
                 {
                     processor.ProcessAsync(_batch, stopping).GetAwaiter().GetResult();
@@ -60,13 +64,23 @@ public sealed partial class ScoringWorker(
                     LogAbandoned(_batch.Count);
                     return;
                 }
+                catch (Exception ex)
+                {
+                    // Not one record's fault (those are dead-lettered) and not the store's (retried inside): keep the
+                    // batch, store nothing, and try it again after a pause rather than letting the worker die.
+                    LogBatchFailed(_batch.Count, ex);
+                    stopping.WaitHandle.WaitOne(ConsumeErrorPause);
+                    continue;
+                }
                 StoreOffsets();
                 _batch.Clear();
+                status.BatchWritten();
             }
         }
         finally
         {
             consumer.PartitionsRevoked -= DropRevoked;
+            status.Stopped();
             if (!closed)
             {
                 consumer.Close();
@@ -141,6 +155,9 @@ public sealed partial class ScoringWorker(
 
     [LoggerMessage(LogLevel.Information, "Stopping: batch of {Count} not written; its offsets were not stored and it will be replayed")]
     private partial void LogAbandoned(int count);
+
+    [LoggerMessage(LogLevel.Error, "Batch of {Count} failed unexpectedly; it is kept and retried, offsets not stored")]
+    private partial void LogBatchFailed(int count, Exception exception);
 
     [LoggerMessage(LogLevel.Information, "Scoring worker stopped")]
     private partial void LogStopped();

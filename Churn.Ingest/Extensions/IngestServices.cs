@@ -28,4 +28,8 @@ public static class IngestServices
         builder.AddChurnIngest();
         return builder;
     }
+
+    /// <summary>The process exit code: 1 when the ingest run failed (e.g. the file is missing), else 0.</summary>
+    public static int IngestExitCode(this IHost app) =>
+        app.Services.GetRequiredService<IngestService>().Failure is null ? 0 : 1;
 }

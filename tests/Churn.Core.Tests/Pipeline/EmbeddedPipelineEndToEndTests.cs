@@ -91,8 +91,8 @@ public sealed class EmbeddedPipelineEndToEndTests
         var swapped = await p.Models.ReloadAsync(CancellationToken.None);
         p.Probe.WaitForWritten(events.Count);
 
-        Assert.Equal(ModelReloadOutcome.Rejected, rejected.Outcome);
-        Assert.Equal(ModelReloadOutcome.Swapped, swapped.Outcome);
+        Assert.Equal(ModelSwapOutcome.Rejected, rejected.Outcome);
+        Assert.Equal(ModelSwapOutcome.Swapped, swapped.Outcome);
         Assert.Equal(events.Count, p.Probe.Written);
         Assert.Equal(events.Count, await p.Store.CountAsync(CancellationToken.None));
         using var original = ModelCandidate.Load(await TrainedModel.EnsureAsync(), new OnnxScorerOptions());

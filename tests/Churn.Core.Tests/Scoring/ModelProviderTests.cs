@@ -21,7 +21,7 @@ public sealed class ModelProviderTests : IDisposable
         TestModels.Write(_directory.Path, "truncated garbage"u8.ToArray(), TestModels.Card("v2"));
         var result = await provider.ReloadAsync(CancellationToken.None);
 
-        Assert.Equal(ModelReloadOutcome.Rejected, result.Outcome);
+        Assert.Equal(ModelSwapOutcome.Rejected, result.Outcome);
         Assert.Contains("cannot load", result.Reason);
         Assert.Equal("v1", result.ServingVersion);
         using var lease = provider.Acquire();
@@ -42,7 +42,7 @@ public sealed class ModelProviderTests : IDisposable
         TestModels.Write(_directory.Path, OnnxGraphWriter.Logistic([.. TestModels.Weights, 1f], 0), TestModels.Card("v2"));
         var result = await provider.ReloadAsync(CancellationToken.None);
 
-        Assert.Equal(ModelReloadOutcome.Rejected, result.Outcome);
+        Assert.Equal(ModelSwapOutcome.Rejected, result.Outcome);
         Assert.Contains($"expected [-1, {Churn.Core.Features.ChurnFeatures.Count}]", result.Reason);
         Assert.Equal("v1", provider.Current!.Card.Version);
     }
@@ -59,7 +59,7 @@ public sealed class ModelProviderTests : IDisposable
         TestModels.Write(_directory.Path, TestModels.Onnx(bias: -3f), TestModels.Card("v2"));
         var result = await provider.ReloadAsync(CancellationToken.None);
 
-        Assert.Equal(ModelReloadOutcome.Swapped, result.Outcome);
+        Assert.Equal(ModelSwapOutcome.Swapped, result.Outcome);
         var p = new float[1];
         running.Scorer.Score([customer], p); // the old snapshot still works: it is not disposed under its lease
         Assert.Equal(TestModels.Expected(customer), p[0], 1e-5);
@@ -79,7 +79,7 @@ public sealed class ModelProviderTests : IDisposable
 
         var result = await provider.ReloadAsync(CancellationToken.None);
 
-        Assert.Equal(ModelReloadOutcome.Unchanged, result.Outcome);
+        Assert.Equal(ModelSwapOutcome.Unchanged, result.Outcome);
         Assert.Same(serving, provider.Current);
     }
 

@@ -11,7 +11,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
-    public WorkerHarness(IChurnScorer? scorer = null, int maxBatchSize = 500)
+    public WorkerHarness(IChurnScorer? scorer = null, int maxBatchSize = 500, Func<IChurnScorer, IModelSource>? models = null)
     {
         Consumer = new FakeConsumer(Log);
         Store = new FakePredictionStore(Log);
@@ -26,10 +26,10 @@ internal sealed class WorkerHarness : IAsyncDisposable
             DeadLetterTimeout = TimeSpan.FromSeconds(10),
         });
         Metrics = new ScoringMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-        var models = new FixedModelSource(Scorer);
-        var processor = new BatchProcessor(models, Store, DeadLetters, Metrics, options, TimeProvider.System,
+        var source = models?.Invoke(Scorer) ?? new FixedModelSource(Scorer);
+        var processor = new BatchProcessor(source, Store, DeadLetters, Metrics, options, TimeProvider.System,
             NullLogger<BatchProcessor>.Instance);
-        Worker = new ScoringWorker(Consumer, processor, models, options, NullLogger<ScoringWorker>.Instance);
+        Worker = new ScoringWorker(Consumer, processor, source, options, Status, NullLogger<ScoringWorker>.Instance);
     }
 
     public PipelineLog Log { get; } = new();
@@ -38,6 +38,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
     public FakePublisher DeadLetters { get; }
     public IChurnScorer Scorer { get; }
     public ScoringMetrics Metrics { get; }
+    public ScoringWorkerStatus Status { get; } = new(TimeProvider.System);
     public ScoringWorker Worker { get; }
 
     public Task StartAsync() => Worker.StartAsync(CancellationToken.None);

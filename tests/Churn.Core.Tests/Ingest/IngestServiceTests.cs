@@ -1,0 +1,57 @@
+using Churn.Core.Ingest;
+using Churn.Core.Pipeline;
+using Churn.Core.Tests.Doubles;
+using Churn.Core.Transport.Embedded;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Churn.Core.Tests.Ingest;
+
+public sealed class IngestServiceTests
+{
+    [Fact]
+    public async Task A_one_shot_replay_publishes_the_file_and_stops_the_host()
+    {
+        using var directory = new TempDirectory();
+        var csv = directory.Combine("rows.csv");
+        File.WriteAllText(csv, IngestTestData.Csv(IngestTestData.Row1, IngestTestData.BadRow, IngestTestData.Row2));
+        using var host = Build(directory.Path, csv);
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await host.WaitForShutdownAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30),
+            TestContext.Current.CancellationToken);
+
+        var service = host.Services.GetRequiredService<IngestService>();
+        Assert.Null(service.Failure);
+        Assert.Equal(new IngestSummary(3, 2, 1, 0, service.LastRun!.Elapsed), service.LastRun);
+        var log = host.Services.GetRequiredService<EmbeddedEventLog>();
+        Assert.Equal(2, Enumerable.Range(0, log.Options.Partitions).Sum(p => log.EndOffset(PipelineTopics.Customers, p)));
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_reported_as_the_runs_failure_and_the_host_still_stops()
+    {
+        using var directory = new TempDirectory();
+        using var host = Build(directory.Path, directory.Combine("missing.csv"));
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await host.WaitForShutdownAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30),
+            TestContext.Current.CancellationToken);
+
+        Assert.IsType<FileNotFoundException>(host.Services.GetRequiredService<IngestService>().Failure);
+    }
+
+    private static IHost Build(string contentRoot, string csv)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Churn:Ingest:File"] = csv,
+            ["Churn:Ingest:StopHostWhenDone"] = "true",
+        });
+        builder.AddEmbeddedTransport("unused");
+        builder.AddChurnIngest();
+        return builder.Build();
+    }
+}

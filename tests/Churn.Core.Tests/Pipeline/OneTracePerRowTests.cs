@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Churn.Core.Ingest;
+using Churn.Core.Scoring;
+using Churn.Core.Storage.Sqlite;
+using Churn.Core.Tests.Doubles;
+using Churn.Core.Tests.Ingest;
+using Churn.Core.Transport.Embedded;
+using Churn.Testing;
+
+namespace Churn.Core.Tests.EndToEnd;
+
+/// <summary>One CSV row is one trace: ingest → send → process → score/store, with the store's own span under the write.</summary>
+public sealed class OneTracePerRowTests
+{
+    [Fact]
+    public async Task Each_row_is_one_trace_from_ingest_to_the_stored_prediction()
+    {
+        using var spans = new SpanCollector(IngestTelemetry.Name, ScoringTelemetry.Name, EmbeddedTransportTelemetry.Name,
+            SqlitePredictionStore.ActivitySourceName);
+        await using var p = new EmbeddedPipelineHarness(await TrainedModel.EnsureAsync());
+        using var files = new TempDirectory();
+        var csvPath = files.Combine("two.csv");
+        File.WriteAllText(csvPath, IngestTestData.Csv(IngestTestData.Row1, IngestTestData.Row2));
+        var rows = new CsvReplaySource(csvPath, TimeProvider.System).Read().ToList();
+        await p.StartAsync();
+
+        p.Publish(rows);
+        await p.StartWorkerAsync();
+        var ids = rows.Select(r => r.Event!.EventId).ToHashSet();
+        var traces = new Dictionary<string, ActivityTraceId>();
+        spans.WaitFor(s =>
+        {
+            foreach (var ingest in s.Where(a => a.OperationName == "ingest" && ids.Contains((string)a.GetTagItem("churn.event_id")!)))
+            {
+                traces[(string)ingest.GetTagItem("churn.event_id")!] = ingest.TraceId;
+            }
+            return traces.Count == 2 && traces.Values.All(t => s.Any(a => a.TraceId == t && a.OperationName == "process churn.customers"));
+        }, "both rows' process spans");
+
+        var all = spans.Spans;
+        // Other tests run in this process too: pick the write span by its links to this test's traces.
+        var storeBatch = all.Single(a => a.OperationName == "store predictions"
+            && a.Links.Any(l => traces.Values.Contains(l.Context.TraceId)));
+        foreach (var trace in traces.Values)
+        {
+            var inTrace = all.Where(a => a.TraceId == trace).ToList();
+            var ingest = inTrace.Single(a => a.OperationName == "ingest");
+            var send = inTrace.Single(a => a.OperationName == "send churn.customers");
+            var process = inTrace.Single(a => a.OperationName == "process churn.customers");
+            Assert.Equal(default, ingest.ParentSpanId);
+            Assert.Equal((ActivityKind.Producer, ingest.SpanId), (send.Kind, send.ParentSpanId));
+            Assert.Equal((ActivityKind.Consumer, send.SpanId), (process.Kind, process.ParentSpanId));
+            Assert.Equal(process.SpanId, inTrace.Single(a => a.OperationName == "score").ParentSpanId);
+            Assert.Equal(process.SpanId, inTrace.Single(a => a.OperationName == "store").ParentSpanId);
+            Assert.Contains(storeBatch.Links, l => l.Context.TraceId == trace && l.Context.SpanId == process.SpanId);
+        }
+        var sqliteWrite = all.Single(a => a.Source.Name == SqlitePredictionStore.ActivitySourceName
+            && a.ParentSpanId == storeBatch.SpanId);
+        Assert.Equal("upsert predictions", sqliteWrite.OperationName);
+        Assert.Equal(storeBatch.TraceId, sqliteWrite.TraceId);
+    }
+}
