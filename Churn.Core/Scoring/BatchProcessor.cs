@@ -49,7 +49,7 @@ public sealed partial class BatchProcessor(
             if (predictions.Items.Count > 0)
             {
                 await EnsureModelRegisteredAsync(lease, stopping);
-                await WriteAsync(predictions, trace, stopping);
+                await WriteAsync(batch, predictions, trace, stopping);
             }
         }
         finally
@@ -94,25 +94,63 @@ public sealed partial class BatchProcessor(
         _registeredVersion = lease.Card.Version;
     }
 
-    private async Task WriteAsync(ScoredBatch predictions, BatchTrace trace, CancellationToken stopping)
+    private async Task WriteAsync(IReadOnlyList<ConsumedEvent> batch, ScoredBatch predictions, BatchTrace trace,
+        CancellationToken stopping)
     {
         var storeSpans = trace.StartChildren("store", predictions.Indices);
         var batchSpan = trace.StartStoreBatch(predictions.Indices);
+        var written = predictions;
         try
         {
-            await RetryAsync("store write", () => store.UpsertAsync(predictions.Items, CancellationToken.None), stopping);
+            // A prediction the store refuses for good (not an outage) is dead-lettered with the store's reason and
+            // the rest is written again: upserts are idempotent, so rewriting what already landed is harmless.
+            while (await UpsertAsync(written.Items, stopping) is { Count: > 0 } rejected)
+            {
+                var (kept, refused) = written.Split(rejected, batch);
+                await RetryAsync("dead-letter delivery",
+                    () => _deadLetters.PublishAndConfirmAsync(refused.ConvertAll(r => r.Poison), _options.DeadLetterTimeout), stopping);
+                foreach (var (index, p) in refused)
+                {
+                    trace.DeadLettered(index, p.Reason);
+                    LogPoison(p.Record.Topic, p.Record.Partition, p.Record.Offset, p.Reason);
+                    metrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", ReasonKind(p.Reason)));
+                }
+                written = kept;
+            }
         }
         finally
         {
             BatchTrace.Stop([batchSpan]);
             BatchTrace.Stop(storeSpans);
         }
-        metrics.PredictionsWritten.Add(predictions.Items.Count);
+        metrics.PredictionsWritten.Add(written.Items.Count);
         var stored = time.GetUtcNow();
-        foreach (var p in predictions.Items)
+        foreach (var p in written.Items)
         {
             metrics.EndToEndLatency.Record((stored - p.OccurredAt).TotalMilliseconds);
         }
+    }
+
+    /// <summary>Writes until the store answers; returns the predictions it refused for good (empty when all landed).</summary>
+    private async Task<IReadOnlyList<RejectedPrediction>> UpsertAsync(List<Prediction> predictions, CancellationToken stopping)
+    {
+        IReadOnlyList<RejectedPrediction> rejected = [];
+        if (predictions.Count == 0)
+        {
+            return rejected;
+        }
+        await RetryAsync("store write", async () =>
+        {
+            try
+            {
+                await store.UpsertAsync(predictions, CancellationToken.None);
+            }
+            catch (PredictionWriteException refusal)
+            {
+                rejected = refusal.Rejected;
+            }
+        }, stopping);
+        return rejected;
     }
 
     private async Task RetryAsync(string what, Func<Task> action, CancellationToken stopping)

@@ -4,7 +4,30 @@ using Churn.Core.Pipeline;
 namespace Churn.Core.Scoring;
 
 /// <summary>The predictions of a batch and, for tracing, the batch index of each one's record.</summary>
-internal sealed record ScoredBatch(List<Prediction> Items, List<int> Indices);
+internal sealed record ScoredBatch(List<Prediction> Items, List<int> Indices)
+{
+    /// <summary>Splits off the predictions the store refused, as poison records carrying the store's reason.</summary>
+    public (ScoredBatch Kept, List<(int Index, PoisonRecord Poison)> Refused) Split(IReadOnlyList<RejectedPrediction> rejected,
+        IReadOnlyList<ConsumedEvent> batch)
+    {
+        var reasons = rejected.ToDictionary(r => r.EventId, r => r.Reason);
+        var kept = new ScoredBatch([], []);
+        var refused = new List<(int, PoisonRecord)>();
+        for (var i = 0; i < Items.Count; i++)
+        {
+            if (reasons.TryGetValue(Items[i].EventId, out var reason))
+            {
+                refused.Add((Indices[i], new PoisonRecord(batch[Indices[i]], $"store rejected: {reason}")));
+            }
+            else
+            {
+                kept.Items.Add(Items[i]);
+                kept.Indices.Add(Indices[i]);
+            }
+        }
+        return (kept, refused);
+    }
+}
 
 /// <summary>
 /// Scores the valid events of a batch in ONE scorer call. If that call throws, each record is scored alone so one

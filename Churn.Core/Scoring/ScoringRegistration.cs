@@ -54,7 +54,9 @@ public static class ScoringRegistration
         builder.Services.AddOptions<ScoringWorkerOptions>().BindConfiguration(ScoringWorkerOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<BatchProcessor>();
+        builder.Services.AddSingleton<ScoringWorkerStatus>();
         builder.Services.AddHostedService<ScoringWorker>();
+        builder.Services.AddHealthChecks().AddCheck<ScoringWorkerHealthCheck>("scoring-worker", tags: ["ready"]);
         return builder;
     }
 }

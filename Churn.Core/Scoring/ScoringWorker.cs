@@ -17,6 +17,7 @@ public sealed partial class ScoringWorker(
     BatchProcessor processor,
     IModelSource models,
     IOptions<ScoringWorkerOptions> options,
+    ScoringWorkerStatus status,
     ILogger<ScoringWorker> logger) : BackgroundService
 {
     private readonly ScoringWorkerOptions _options = options.Value;
@@ -37,6 +38,7 @@ public sealed partial class ScoringWorker(
         consumer.PartitionsRevoked += DropRevoked;
         consumer.Subscribe(_options.Topic);
         LogStarted(_options.Topic, _options.MaxBatchSize, _options.MaxBatchWait.TotalMilliseconds);
+        status.Consuming();
         var closed = false;
         try
         {
@@ -52,6 +54,7 @@ public sealed partial class ScoringWorker(
                 {
                     continue;
                 }
+                status.BatchStarted(_batch.Count);
                 try
                 {
                     processor.ProcessAsync(_batch, stopping).GetAwaiter().GetResult();
@@ -71,11 +74,13 @@ public sealed partial class ScoringWorker(
                 }
                 StoreOffsets();
                 _batch.Clear();
+                status.BatchWritten();
             }
         }
         finally
         {
             consumer.PartitionsRevoked -= DropRevoked;
+            status.Stopped();
             if (!closed)
             {
                 consumer.Close();

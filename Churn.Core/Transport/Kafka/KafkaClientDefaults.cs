@@ -28,6 +28,10 @@ public static class KafkaClientDefaults
         config.EnablePartitionEof = false;      // StoreOffset on an EOF result throws since 2.15
         config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
         config.PartitionAssignmentStrategy ??= PartitionAssignmentStrategy.CooperativeSticky;
+        // The scoring worker does not poll while it retries a store outage (offsets must not move), so the poll
+        // interval bounds the outage a member rides out before the group evicts it and another member replays the
+        // batch (safe: writes are idempotent). 15 minutes instead of librdkafka's 5.
+        config.MaxPollIntervalMs ??= 900_000;
         if (statistics)
         {
             config.StatisticsIntervalMs ??= 5000;   // consumer_lag_stored → the lag gauge

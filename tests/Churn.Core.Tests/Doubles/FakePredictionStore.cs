@@ -13,6 +13,8 @@ internal sealed class FakePredictionStore(PipelineLog log) : IPredictionStore
     public ConcurrentDictionary<string, Prediction> Predictions { get; } = new();
     public ConcurrentDictionary<string, ModelCard> Models { get; } = new();
     public volatile bool Failing;
+    /// <summary>Event ids the store refuses for good, with its reason (as MongoDB does for a document it rejects).</summary>
+    public ConcurrentDictionary<string, string> Refusing { get; } = new();
     private int _attempts;
 
     public int Attempts => Volatile.Read(ref _attempts);
@@ -26,9 +28,16 @@ internal sealed class FakePredictionStore(PipelineLog log) : IPredictionStore
             log.Add($"upsert-failed {ids}");
             throw new IOException("store is down");
         }
-        foreach (var p in predictions)
+        var refused = predictions.Where(p => Refusing.ContainsKey(p.EventId))
+            .Select(p => new RejectedPrediction(p.EventId, Refusing[p.EventId])).ToList();
+        foreach (var p in predictions.Where(p => !Refusing.ContainsKey(p.EventId)))
         {
             Predictions[p.EventId] = p;
+        }
+        if (refused.Count > 0)
+        {
+            log.Add($"upsert-refused {string.Join(",", refused.Select(r => r.EventId))}");
+            throw new PredictionWriteException(refused);
         }
         log.Add($"upsert {ids}");
         return Task.CompletedTask;

@@ -44,6 +44,7 @@ internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
     public SqlitePredictionStore Store { get; }
     public ModelProvider Models { get; }
     public ScoringMetrics Metrics { get; }
+    public ScoringWorkerStatus Status { get; } = new(TimeProvider.System);
     public PipelineProbe Probe { get; }
     public IngestPublisher Ingest { get; }
 
@@ -69,7 +70,7 @@ internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
         });
         var processor = new BatchProcessor(Models, Store, _publisher, Metrics, options, TimeProvider.System,
             NullLogger<BatchProcessor>.Instance);
-        var worker = new ScoringWorker(consumer, processor, Models, options, NullLogger<ScoringWorker>.Instance);
+        var worker = new ScoringWorker(consumer, processor, Models, options, Status, NullLogger<ScoringWorker>.Instance);
         _workers.Add((worker, consumer));
         await worker.StartAsync(CancellationToken.None);
         return (worker, consumer);

@@ -2,6 +2,7 @@ using System.Text;
 using Churn.Core.Customers;
 using Churn.Core.Models;
 using Churn.Core.Pipeline;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Churn.Core.Scoring;
 using Churn.Core.Tests.Doubles;
 
@@ -51,6 +52,21 @@ public sealed class ScoringWorkerTests
         h.WaitForStoredOffset(0, 2);
 
         Assert.Equal(["a", "b"], h.Store.Predictions.Keys.Order());
+    }
+
+    [Fact]
+    public async Task The_health_check_reports_waiting_consuming_and_stopped()
+    {
+        await using var h = new WorkerHarness();
+        Assert.Equal(HealthStatus.Degraded, h.Status.Check().Status);
+
+        h.Consumer.Enqueue(TestEvents.Consumed(0, 0, TestEvents.Event("a")));
+        await h.StartAsync();
+        h.WaitForStoredOffset(0, 1);
+        Assert.Equal(HealthStatus.Healthy, h.Status.Check().Status);
+
+        await h.StopAsync();
+        Assert.Equal(HealthStatus.Unhealthy, h.Status.Check().Status);
     }
 
     [Fact]
@@ -158,6 +174,26 @@ public sealed class ScoringWorkerTests
 
         Assert.Equal(["kept"], h.Store.Predictions.Keys);
         Assert.Null(h.Consumer.StoredOffset(TestEvents.Topic, 1));
+    }
+
+    [Fact]
+    public async Task A_prediction_the_store_refuses_for_good_is_dead_lettered_with_the_stores_reason_and_the_rest_is_written()
+    {
+        await using var h = new WorkerHarness();
+        h.Store.Refusing["bad"] = "document failed validation";
+        h.Consumer.Enqueue(
+            TestEvents.Consumed(0, 0, TestEvents.Event("ok-1")),
+            TestEvents.Consumed(0, 1, TestEvents.Event("bad")),
+            TestEvents.Consumed(0, 2, TestEvents.Event("ok-2")));
+
+        await h.StartAsync();
+        h.WaitForStoredOffset(0, 3);
+
+        Assert.Equal(["ok-1", "ok-2"], h.Store.Predictions.Keys.Order());
+        var dead = Assert.Single(h.DeadLetters.Published).Message;
+        Assert.Equal("1", dead.Header(EventHeaders.DlqSourceOffset));
+        Assert.Equal("store rejected: document failed validation", dead.Header(EventHeaders.DlqReason));
+        Assert.Contains("upsert ok-1,ok-2", h.Log.Entries);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
         var source = models?.Invoke(Scorer) ?? new FixedModelSource(Scorer);
         var processor = new BatchProcessor(source, Store, DeadLetters, Metrics, options, TimeProvider.System,
             NullLogger<BatchProcessor>.Instance);
-        Worker = new ScoringWorker(Consumer, processor, source, options, NullLogger<ScoringWorker>.Instance);
+        Worker = new ScoringWorker(Consumer, processor, source, options, Status, NullLogger<ScoringWorker>.Instance);
     }
 
     public PipelineLog Log { get; } = new();
@@ -38,6 +38,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
     public FakePublisher DeadLetters { get; }
     public IChurnScorer Scorer { get; }
     public ScoringMetrics Metrics { get; }
+    public ScoringWorkerStatus Status { get; } = new(TimeProvider.System);
     public ScoringWorker Worker { get; }
 
     public Task StartAsync() => Worker.StartAsync(CancellationToken.None);

@@ -1,0 +1,55 @@
+using BenchmarkDotNet.Running;
+using Churn.Benchmarks.Pipeline;
+using Churn.Benchmarks.Scoring;
+using Churn.Benchmarks.Setup;
+using Churn.Benchmarks.Store;
+using Churn.Benchmarks.Transport;
+
+// dotnet run -c Release --project tests/Churn.Benchmarks -- <suite> [options]   (docs/performance.md)
+var suite = args.Length > 0 ? args[0] : "";
+var rest = args.Skip(1).ToArray();
+try
+{
+    return suite switch
+    {
+        "scoring" => await RunScoringAsync(rest),
+        "store" => await StoreLoad.RunAsync(rest, Console.Out),
+        "transport" => TransportLoad.Run(rest, Console.Out),
+        "pipeline" => await RunPipelineAsync(rest),
+        _ => Usage(),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"{suite}: {e.Message}");
+    return 2;
+}
+
+static async Task<int> RunScoringAsync(string[] benchmarkArgs)
+{
+    await BenchModel.EnsureAsync(Console.Out);
+    ScoringParity.Report(Console.Out);
+    BenchmarkSwitcher.FromTypes([typeof(ScoringBenchmarks), typeof(SessionTuningBenchmarks)])
+        .Run(benchmarkArgs.Length == 0 ? ["--filter", "*ScoringBenchmarks*"] : benchmarkArgs, BenchmarkConfig.Create());
+    return 0;
+}
+
+static async Task<int> RunPipelineAsync(string[] options)
+{
+    await BenchModel.EnsureAsync(Console.Out);
+    return await PipelineLoad.RunAsync(options, Console.Out);
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        Usage: dotnet run -c Release --project tests/Churn.Benchmarks -- <suite> [options]
+          scoring   [BenchmarkDotNet args]   ONNX Runtime vs ML.NET PredictionEngine (default filter *ScoringBenchmarks*;
+                                             --filter "*SessionTuning*" for the session tuning suite)
+          store     [--rows N] [--dir folder]   SQLite upsert throughput, batches of 100/500/2000, insert vs re-upsert
+          transport [--messages N] [--publishers P] [--rounds R]   embedded log publish -> consume throughput
+          pipeline  --events N --rate R --db <sqlite file> --json <summary file> [--batch N] [--intra N] [--runs N]
+                    the embedded flow end to end (overrides: worker batch size, ORT intra-op threads, Runs per batch)
+        """);
+    return 1;
+}

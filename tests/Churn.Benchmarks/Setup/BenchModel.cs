@@ -1,0 +1,73 @@
+using Churn.Core.Models;
+using Churn.Trainer;
+using Churn.Trainer.Candidates;
+using Churn.Trainer.Cli;
+using Churn.Trainer.Data;
+using Microsoft.ML;
+
+namespace Churn.Benchmarks.Setup;
+
+/// <summary>
+/// The serving model the benchmarks measure: the Trainer's real output in <see cref="BenchPaths.ModelDirectory"/>
+/// (trained on first use), and its ML.NET twin for the <c>PredictionEngine</c> baseline: the card's winning candidate
+/// refitted with the card's seed on the same training file (the Trainer's own types), saved as <c>mlnet-model.zip</c>.
+/// </summary>
+public static class BenchModel
+{
+    public const string MlNetFileName = "mlnet-model.zip";
+
+    public static string ModelPath => Path.Combine(BenchPaths.ModelDirectory, ModelArtifacts.ModelFileName);
+    public static string CardPath => Path.Combine(BenchPaths.ModelDirectory, ModelCardJson.FileName);
+    public static string MlNetPath => Path.Combine(BenchPaths.ModelDirectory, MlNetFileName);
+    private static string MlNetStampPath => MlNetPath + ".version";
+
+    public static ModelCard Card() => ModelCardJson.Load(CardPath);
+
+    /// <summary>Trains the ONNX model and refits its ML.NET twin when they are missing; returns the card.</summary>
+    public static async Task<ModelCard> EnsureAsync(TextWriter log)
+    {
+        foreach (var file in new[] { BenchPaths.TrainFile, BenchPaths.TestFile })
+        {
+            if (!File.Exists(file))
+            {
+                throw new FileNotFoundException($"The benchmarks need the BigML data file {file} (see data/README.md).", file);
+            }
+        }
+        if (!File.Exists(ModelPath) || !File.Exists(CardPath))
+        {
+            log.WriteLine($"Training the serving model into {BenchPaths.ModelDirectory} (once)…");
+            var options = new TrainerOptions
+            {
+                TrainPath = BenchPaths.TrainFile, TestPath = BenchPaths.TestFile, OutputDirectory = BenchPaths.ModelDirectory,
+            };
+            var errors = new StringWriter();
+            if (await TrainerCommand.RunAsync(options, TextWriter.Null, errors) != 0)
+            {
+                throw new InvalidOperationException($"The Trainer failed: {errors}");
+            }
+        }
+        var card = Card();
+        if (!File.Exists(MlNetPath) || !File.Exists(MlNetStampPath) || File.ReadAllText(MlNetStampPath) != card.Version)
+        {
+            log.WriteLine($"Refitting {WinnerName(card)} (seed {card.Seed}) with ML.NET for the PredictionEngine baseline…");
+            RefitAndSave(card);
+            File.WriteAllText(MlNetStampPath, card.Version);
+        }
+        return card;
+    }
+
+    /// <summary>Loads the ML.NET twin saved by <see cref="EnsureAsync"/>.</summary>
+    public static ITransformer LoadMlNet(MLContext ml) => ml.Model.Load(MlNetPath, out _);
+
+    private static void RefitAndSave(ModelCard card)
+    {
+        var name = WinnerName(card);
+        var candidate = CandidateCatalog.All(card.Seed).Single(c => c.Name == name);
+        var ml = new MLContext(card.Seed);
+        var training = FeatureViews.Labelled(ml, LabelledData.Load(BenchPaths.TrainFile).Customers);
+        var model = candidate.Build(ml).Fit(training);
+        ml.Model.Save(model, training.Schema, MlNetPath);
+    }
+
+    private static string WinnerName(ModelCard card) => card.Leaderboard.Single(e => e.Selected).Candidate;
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Churn.Benchmarks.Setup;
+using Churn.Core.Pipeline;
+using Churn.Core.Storage.Sqlite;
+
+namespace Churn.Benchmarks.Store;
+
+/// <summary>
+/// SQLite upsert throughput through <see cref="SqlitePredictionStore"/> (WAL, synchronous=NORMAL, one transaction per
+/// batch, as the worker writes): for batches of 100, 500 and 2,000, a fresh file receives N predictions with new event
+/// ids (first insert), then the same N again (re-upsert, the replay case). Rows/s and per-batch latency.
+/// </summary>
+public static class StoreLoad
+{
+    private static readonly int[] BatchSizes = [100, 500, 2000];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        var options = LoadOptions.Parse(args);
+        var rows = options.Int("--rows", 100_000);
+        var folder = Path.GetFullPath(options.String("--dir", Path.Combine(BenchPaths.Root, "artifacts", "store-bench")));
+        Directory.CreateDirectory(folder);
+        var predictions = StorePredictions.Create(rows);
+        output.WriteLine($"SQLite store: {rows:N0} predictions per run, files in {folder}, {Environment.ProcessorCount} cores");
+        output.WriteLine($"| Batch | Phase | Rows/s | Mean batch ms | p95 batch ms |");
+        output.WriteLine($"|---:|---|---:|---:|---:|");
+        foreach (var batch in BatchSizes)
+        {
+            var path = Path.Combine(folder, $"store-{batch}.db");
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+            using var store = new SqlitePredictionStore(new SqliteStoreOptions { Path = path });
+            await store.InitializeAsync(CancellationToken.None);
+            var batches = predictions.Chunk(batch).ToArray();
+            foreach (var phase in new[] { "first insert", "re-upsert" })
+            {
+                var (elapsed, batchMs) = await WriteAllAsync(store, batches);
+                output.WriteLine($"| {batch:N0} | {phase} | {rows / elapsed.TotalSeconds:N0} | {batchMs.Average():F2} | {Percentile(batchMs, 0.95):F2} |");
+            }
+            var stored = await store.CountAsync(CancellationToken.None);
+            if (stored != rows)
+            {
+                output.WriteLine($"FAILED: {stored:N0} rows in {path}, expected {rows:N0}");
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static async Task<(TimeSpan Elapsed, List<double> BatchMs)> WriteAllAsync(IPredictionStore store, Prediction[][] batches)
+    {
+        var batchMs = new List<double>(batches.Length);
+        var total = Stopwatch.StartNew();
+        foreach (var batch in batches)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await store.UpsertAsync(batch, CancellationToken.None);
+            batchMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        return (total.Elapsed, batchMs);
+    }
+
+    internal static double Percentile(List<double> values, double quantile)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+}
