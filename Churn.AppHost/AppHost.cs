@@ -26,6 +26,7 @@ if (infrastructure is not null)
     builder.AddProject<Projects.Churn_Ingest>("ingest")
         .WithSharedDirectories(directories)
         .WithConnection(infrastructure.Kafka)
+        .WithTelemetryHeadroom()
         .WithHttpHealthCheck("/health")
         .WaitForCompletion(trainer);
 
@@ -33,6 +34,7 @@ if (infrastructure is not null)
         .WithSharedDirectories(directories)
         .WithConnection(infrastructure.Kafka)
         .WithConnection(infrastructure.MongoDb)
+        .WithTelemetryHeadroom()
         .WithHttpHealthCheck("/health")
         .WaitForCompletion(trainer);
 }
@@ -44,6 +46,7 @@ var api = builder.AddProject<Projects.Churn_Api>("api")
     .WithConnection(infrastructure?.Kafka)
     .WithConnection(infrastructure?.MongoDb)
     .WithApiKey(apiKey)
+    .WithTelemetryHeadroom()
     .WithHttpHealthCheck("/health")
     .WaitForCompletion(trainer)
     .WithAdminCommands(apiKey);

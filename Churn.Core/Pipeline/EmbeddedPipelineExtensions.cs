@@ -27,6 +27,7 @@ public static class EmbeddedPipelineExtensions
             builder.AddSqlitePredictionStore(); // the Api may have registered it already
         }
         builder.AddChurnScoring();
+        builder.Services.PostConfigure<ScoringWorkerOptions>(o => o.MessagingSystem = EmbeddedTransportTelemetry.MessagingSystem);
         builder.AddChurnIngest();
         return builder;
     }

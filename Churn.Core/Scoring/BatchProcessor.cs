@@ -32,7 +32,7 @@ public sealed partial class BatchProcessor(
     public async Task ProcessAsync(IReadOnlyList<ConsumedEvent> batch, CancellationToken stopping)
     {
         metrics.BatchSize.Record(batch.Count);
-        var trace = new BatchTrace(batch);
+        var trace = new BatchTrace(batch, _options.MessagingSystem);
         trace.Start();
         try
         {

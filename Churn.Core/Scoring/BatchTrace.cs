@@ -16,7 +16,7 @@ namespace Churn.Core.Scoring;
 /// </list>
 /// All of it is free when nobody listens (StartActivity returns null). Activity.Current is restored after each step.
 /// </summary>
-internal sealed class BatchTrace(IReadOnlyList<ConsumedEvent> records)
+internal sealed class BatchTrace(IReadOnlyList<ConsumedEvent> records, string messagingSystem)
 {
     private readonly Activity?[] _process = new Activity?[records.Count];
 
@@ -28,7 +28,7 @@ internal sealed class BatchTrace(IReadOnlyList<ConsumedEvent> records)
             var r = records[i];
             var span = ScoringTelemetry.Source.StartActivity($"process {r.Topic}", ActivityKind.Consumer,
                 EventTraceContext.Extract(r.Message));
-            span?.SetTag("messaging.system", "kafka");
+            span?.SetTag("messaging.system", messagingSystem);
             span?.SetTag("messaging.operation.name", "process");
             span?.SetTag("messaging.operation.type", "process");
             span?.SetTag("messaging.destination.name", r.Topic);

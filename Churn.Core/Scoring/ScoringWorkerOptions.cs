@@ -14,6 +14,13 @@ public sealed record ScoringWorkerOptions
     [Required]
     public string DeadLetterTopic { get; init; } = PipelineTopics.DeadLetters;
 
+    /// <summary>
+    /// The <c>messaging.system</c> of the per-record process spans: <c>kafka</c>, or the in-process transport's name
+    /// (set by <c>AddEmbeddedPipeline</c>).
+    /// </summary>
+    [Required]
+    public string MessagingSystem { get; set; } = "kafka";
+
     /// <summary>Most records in one micro-batch (one ONNX Run, one store write).</summary>
     [Range(1, 100_000)]
     public int MaxBatchSize { get; init; } = 500;

@@ -1,54 +1,50 @@
-using Churn.Api.Serving;
-using Churn.Api.Tests.Doubles;
 using Churn.Core.Pipeline;
-using Churn.Core.Storage.Sqlite;
+using Churn.Core.Scoring;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Churn.Api.Tests;
 
 /// <summary>
-/// The Api in-process (TestServer) over the real SQLite store (a fresh file per fixture) and test doubles of the
-/// serving model and ingest.
+/// The Api in-process (TestServer) with its real embedded composition: the Trainer's model served by the
+/// <see cref="ModelProvider"/>, the in-process transport, the scoring worker and a fresh SQLite store per fixture.
+/// No test double: a published customer is scored by the worker and stored, as in production.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"churn-api-tests-{Guid.NewGuid():N}.db");
-
     public const string ApiKey = "test-key-7d1f";
     public const int MaxBatchSize = 50;
     public const int MaxBodyBytes = 64 * 1024;
 
-    public SqlitePredictionStore Store { get; private set; } = null!;
-    public SwitchableServingModel Model { get; } = new();
-    public RecordingIngest Ingest { get; } = new();
+    public EmbeddedApiSettings Settings { get; } = new();
 
-    public async ValueTask InitializeAsync()
-    {
-        Store = new SqlitePredictionStore(new SqliteStoreOptions { Path = databasePath });
-        await Store.InitializeAsync(CancellationToken.None);
-    }
+    /// <summary>False: the model directory starts empty (no model serving).</summary>
+    protected virtual bool StartWithModel => true;
+
+    public IPredictionStore Store => Services.GetRequiredService<IPredictionStore>();
+
+    public ModelProvider Models => Services.GetRequiredService<ModelProvider>();
+
+    public async ValueTask InitializeAsync() => await Settings.PrepareAsync(StartWithModel);
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Store.Dispose();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(databasePath)!, Path.GetFileName(databasePath) + "*")) File.Delete(file);
+        Settings.Dispose();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Churn:ApiKey", ApiKey);
-        builder.UseSetting("Churn:MaxBatchSize", MaxBatchSize.ToString());
-        builder.UseSetting("Churn:MaxRequestBodyBytes", MaxBodyBytes.ToString());
-        builder.UseSetting("Churn:FeedPollInterval", "00:00:00.100");
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureAppConfiguration((_, configuration) =>
         {
-            services.AddSingleton<IPredictionStore>(Store);
-            services.AddSingleton<IServingModel>(Model);
-            services.AddSingleton<ICustomerIngest>(Ingest);
+            configuration.AddInMemoryCollection(Settings.Configuration(ApiKey));
+            configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Churn:MaxBatchSize"] = MaxBatchSize.ToString(),
+                ["Churn:MaxRequestBodyBytes"] = MaxBodyBytes.ToString(),
+            });
         });
     }
 
@@ -58,4 +54,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;
     }
+}
+
+/// <summary>The Api started with an empty model directory.</summary>
+public sealed class NoModelApiFactory : ApiFactory
+{
+    protected override bool StartWithModel => false;
 }

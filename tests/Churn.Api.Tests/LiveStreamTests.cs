@@ -1,6 +1,8 @@
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Churn.Api.Live;
+using Churn.Api.Contracts;
+using Churn.Core.Customers;
 using Churn.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,36 +13,41 @@ public sealed class LiveStreamTests(ApiFactory factory) : IClassFixture<ApiFacto
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     [Fact]
-    public async Task The_stream_delivers_a_newly_stored_prediction_once_filtered_by_band()
+    public async Task The_stream_delivers_each_newly_scored_prediction_once_filtered_by_band()
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         cts.CancelAfter(Timeout);
-        var client = factory.CreateClient();
+        var client = factory.CreateClientWithKey();
         var feed = factory.Services.GetRequiredService<IPredictionFeed>();
 
         var events = ReadEvents(client, "/api/predictions/stream?riskBand=High", cts.Token);
         var first = events.MoveNextAsync();
         await WaitUntil(() => feed.SubscriberCount > 0, cts.Token);
 
-        var now = DateTimeOffset.UtcNow;
-        var low = TestData.Prediction("live-low", "live-1", TestData.Customer(serviceCalls: 0), now);
-        var high = TestData.Prediction("live-high", "live-2", TestData.Customer(serviceCalls: 8), now);
-        Assert.Equal((RiskBand.Low, RiskBand.High), (low.RiskBand, high.RiskBand));
-        await factory.Store.UpsertAsync([low, high], cts.Token);
+        // A calm and a risky customer go through the real pipeline; only the risky one is High.
+        var published = await Publish(client, TestData.Customer(serviceCalls: 0, dayMinutes: 120),
+            TestData.Customer(serviceCalls: 6, dayMinutes: 300, intlPlan: true));
 
         Assert.True(await first);
         Assert.Equal("prediction", events.Current.EventType);
         var received = JsonSerializer.Deserialize<Prediction>(events.Current.Data, Json.Options)!;
-        Assert.Equal("live-high", received.EventId);
+        Assert.Equal(published[1], received.EventId);
         Assert.Equal(RiskBand.High, received.RiskBand);
-        Assert.Equal(high.ChurnProbability, received.ChurnProbability, 10);
 
         // Stored again (an idempotent re-write) it is not announced twice; the next new one is.
         var next = events.MoveNextAsync();
-        await factory.Store.UpsertAsync([high, TestData.Prediction("live-high-2", "live-3", TestData.Customer(serviceCalls: 9), DateTimeOffset.UtcNow)], cts.Token);
+        var stored = (await factory.Store.GetAsync(published[1], cts.Token))!;
+        await factory.Store.UpsertAsync([stored], cts.Token);
+        var another = await Publish(client, TestData.Customer(serviceCalls: 7, dayMinutes: 310, intlPlan: true));
         Assert.True(await next);
-        Assert.Equal("live-high-2", JsonSerializer.Deserialize<Prediction>(events.Current.Data, Json.Options)!.EventId);
+        Assert.Equal(another[0], JsonSerializer.Deserialize<Prediction>(events.Current.Data, Json.Options)!.EventId);
         await events.DisposeAsync();
+    }
+
+    private static async Task<IReadOnlyList<string>> Publish(HttpClient client, params CustomerRecord[] customers)
+    {
+        var request = new CustomerBatchRequest { Customers = [.. customers.Select(c => CustomerInput.From(c))] };
+        return (await (await client.PostJson("/api/customers", request)).Read<PublishedCustomers>(System.Net.HttpStatusCode.Accepted)).EventIds;
     }
 
     private static async IAsyncEnumerator<SseItem<string>> ReadEvents(HttpClient client, string url, CancellationToken ct)

@@ -1,7 +1,7 @@
 using Churn.Api.Contracts;
-using Churn.Api.Tests.Doubles;
 using Churn.Core.Models;
 using Churn.Core.Pipeline;
+using Churn.Testing;
 
 namespace Churn.Api.Tests;
 
@@ -10,26 +10,31 @@ public sealed class ModelsAndStatsApiTests(ApiFactory factory) : IClassFixture<A
     private readonly HttpClient client = factory.CreateClient();
 
     [Fact]
-    public async Task Model_returns_the_serving_card()
+    public async Task Model_returns_the_card_of_the_trainers_model_it_serves()
     {
+        var trained = await TrainedModel.CardAsync();
+
         var card = await (await client.Get("/api/model")).Read<ModelCard>();
-        Assert.Equal("test-1", card.Version);
-        Assert.Equal(0.5, card.Threshold);
-        Assert.Equal(551, card.HoldoutMetrics.ConfusionMatrix.TrueNegatives);
-        Assert.Single(card.Leaderboard);
+
+        Assert.Equal(trained.Version, card.Version);
+        Assert.Equal(trained.Threshold, card.Threshold);
+        Assert.Equal(trained.HoldoutMetrics.ConfusionMatrix, card.HoldoutMetrics.ConfusionMatrix);
+        Assert.Equal(trained.Leaderboard.Select(l => l.Candidate), card.Leaderboard.Select(l => l.Candidate));
+        Assert.Single(card.Leaderboard, l => l.Selected);
     }
 
     [Fact]
     public async Task Models_lists_every_registered_version_and_flags_the_serving_one()
     {
         var ct = TestContext.Current.CancellationToken;
-        await factory.Store.RegisterModelAsync(new LogisticScorer("old-0", new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero)).Card, ct);
-        await factory.Store.RegisterModelAsync(factory.Model.Current!.Card, ct);
+        var serving = await TrainedModel.CardAsync();
+        var older = serving with { Version = "older-0", Created = serving.Created.AddDays(-30) };
+        await factory.Store.RegisterModelAsync(older, ct);
 
         var models = await (await client.Get("/api/models")).Read<ModelsResponse>();
 
-        Assert.Equal("test-1", models.Serving);
-        Assert.Equal(["test-1", "old-0"], models.Models.Select(m => m.Version));
+        Assert.Equal(serving.Version, models.Serving);
+        Assert.Equal([serving.Version, "older-0"], models.Models.Select(m => m.Version));
         Assert.Equal([true, false], models.Models.Select(m => m.Serving));
     }
 

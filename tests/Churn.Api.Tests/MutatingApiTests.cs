@@ -1,6 +1,9 @@
 using System.Net;
 using Churn.Api.Contracts;
 using Churn.Api.Serving;
+using Churn.Core.Pipeline;
+using Churn.Core.Scoring;
+using Churn.Testing;
 
 namespace Churn.Api.Tests;
 
@@ -15,15 +18,9 @@ public sealed class MutatingApiTests(ApiFactory factory) : IClassFixture<ApiFact
     [InlineData("/api/admin/model/reload")]
     public async Task Mutating_endpoints_are_401_without_a_key_and_403_with_a_wrong_one(string url)
     {
-        var published = factory.Ingest.Published.Count;
-        var replays = factory.Ingest.Replays;
-
         var missing = await (await factory.CreateClient().PostJson(url, OneCustomer)).Problem(HttpStatusCode.Unauthorized);
         Assert.Contains("X-Api-Key", missing["detail"]!.GetValue<string>());
         await (await factory.CreateClientWithKey("wrong").PostJson(url, OneCustomer)).Problem(HttpStatusCode.Forbidden);
-
-        Assert.Equal(published, factory.Ingest.Published.Count);
-        Assert.Equal(replays, factory.Ingest.Replays);
     }
 
     [Fact]
@@ -35,54 +32,86 @@ public sealed class MutatingApiTests(ApiFactory factory) : IClassFixture<ApiFact
     }
 
     [Fact]
-    public async Task Publishing_customers_returns_202_with_one_event_id_per_customer()
+    public async Task Published_customers_are_scored_by_the_pipeline_and_stored_under_the_returned_event_ids()
     {
-        var anonymous = CustomerInput.From(TestData.Customer(serviceCalls: 3));
-        var request = new CustomerBatchRequest { Customers = [OneCustomer.Customers![0], anonymous] };
+        var named = TestData.Customer(serviceCalls: 1);
+        var anonymous = TestData.Customer(serviceCalls: 5, dayMinutes: 290);
+        var request = new CustomerBatchRequest
+        {
+            Customers = [CustomerInput.From(named, customerId: "crm-42"), CustomerInput.From(anonymous)],
+        };
+        var client = factory.CreateClientWithKey();
 
-        var accepted = await (await factory.CreateClientWithKey().PostJson("/api/customers", request))
-            .Read<PublishedCustomers>(HttpStatusCode.Accepted);
+        var accepted = await (await client.PostJson("/api/customers", request)).Read<PublishedCustomers>(HttpStatusCode.Accepted);
 
         Assert.Equal(2, accepted.EventIds.Count);
-        var published = factory.Ingest.Published.TakeLast(2).ToList();
-        Assert.Equal("crm-42", published[0].CustomerId);
-        Assert.StartsWith("api-", published[1].CustomerId);
-        Assert.Equal(3, published[1].Customer.CustomerServiceCalls);
-        Assert.Equal(published.Select(p => $"evt-{p.CustomerId}"), accepted.EventIds);
+        Assert.All(accepted.EventIds, id => Assert.StartsWith("api-", id));
+        var first = await (await Eventually.OkAsync(client, $"/api/predictions/{accepted.EventIds[0]}")).Read<Prediction>();
+        var second = await (await Eventually.OkAsync(client, $"/api/predictions/{accepted.EventIds[1]}")).Read<Prediction>();
+        Assert.Equal("crm-42", first.CustomerId);
+        Assert.StartsWith("api-", second.CustomerId);
+        Assert.Equal(5, second.Customer.CustomerServiceCalls);
+        using var direct = ModelCandidate.Load(factory.Settings.ModelDirectory, new OnnxScorerOptions());
+        Assert.Equal(direct.ProbabilityOf(named), first.ChurnProbability, 6);
+        Assert.Equal(direct.ProbabilityOf(anonymous), second.ChurnProbability, 6);
+        Assert.Equal(direct.Card.Version, second.ModelVersion);
+        Assert.Equal("api", second.Source);
     }
 
     [Fact]
-    public async Task Publishing_invalid_customers_is_a_400_and_publishes_nothing()
+    public async Task Publishing_invalid_customers_is_a_400_naming_the_field()
     {
-        var before = factory.Ingest.Published.Count;
         var bad = new CustomerBatchRequest { Customers = [CustomerInput.From(TestData.Customer()) with { AreaCode = 12 }] };
 
-        await (await factory.CreateClientWithKey().PostJson("/api/customers", bad)).ValidationError("customers[0].areaCode");
+        var reason = await (await factory.CreateClientWithKey().PostJson("/api/customers", bad)).ValidationError("customers[0].areaCode");
 
-        Assert.Equal(before, factory.Ingest.Published.Count);
+        Assert.False(string.IsNullOrWhiteSpace(reason));
     }
 
     [Fact]
-    public async Task Replay_runs_ingest_once_and_reports_its_counts()
+    public async Task Replaying_the_test_file_stores_one_prediction_per_row_and_a_second_replay_adds_none()
     {
-        var before = factory.Ingest.Replays;
-        var report = await (await factory.CreateClientWithKey().PostJson("/api/admin/replay", new { })).Read<ReplayReport>();
-        Assert.Equal(before + 1, factory.Ingest.Replays);
-        Assert.Equal(new ReplayReport("csv:test.csv", 3, 1), report);
+        RepositoryPaths.SkipUnlessDataPresent();
+        var ct = TestContext.Current.CancellationToken;
+        var client = factory.CreateClientWithKey();
+        var before = await factory.Store.CountAsync(ct);
+
+        var report = await (await client.PostJson("/api/admin/replay", new { })).Read<ReplayReport>();
+
+        Assert.Equal(new ReplayReport("csv:churn-bigml-20.csv", 667, 0, 0), report);
+        await Eventually.UntilAsync(() => factory.Store.CountAsync(ct), count => count == before + 667);
+        var secondReplay = DateTimeOffset.UtcNow;
+        await (await client.PostJson("/api/admin/replay", new { })).Read<ReplayReport>();
+
+        // Once all 667 rows were scored again after the second replay began, they were upserts of the same event ids.
+        var since = Uri.EscapeDataString(secondReplay.ToString("O"));
+        await Eventually.UntilAsync(async () => (await (await client.Get($"/api/predictions?from={since}&pageSize=1")).Read<PredictionPage>()).Total,
+            rescored => rescored == 667);
+        Assert.Equal(before + 667, await factory.Store.CountAsync(ct));
     }
 
     [Fact]
-    public async Task Reload_reports_a_swap_and_a_refused_model_is_a_422_with_the_reason()
+    public async Task Reload_without_a_new_model_is_unchanged_and_a_broken_model_is_a_422_while_the_old_one_keeps_serving()
     {
         var client = factory.CreateClientWithKey();
-        factory.Model.NextReload = new ModelReloadResult(ModelReloadOutcome.Swapped, "test-2", null);
-        var swapped = await (await client.PostJson("/api/admin/model/reload", new { })).Read<ModelReloadResult>();
-        Assert.Equal(ModelReloadOutcome.Swapped, swapped.Outcome);
-        Assert.Equal("test-2", swapped.ServingVersion);
+        var serving = factory.Models.Current!.Card.Version;
 
-        factory.Model.NextReload = new ModelReloadResult(ModelReloadOutcome.Refused, "test-2", "Input schema has 3 features, expected 17.");
-        var refused = await (await client.PostJson("/api/admin/model/reload", new { })).Problem(HttpStatusCode.UnprocessableEntity);
-        Assert.Equal("Input schema has 3 features, expected 17.", refused["detail"]!.GetValue<string>());
-        Assert.Equal("test-2", refused["servingVersion"]!.GetValue<string>());
+        var unchanged = await (await client.PostJson("/api/admin/model/reload", new { })).Read<ModelSwapResult>();
+        Assert.Equal(new ModelSwapResult(ModelSwapOutcome.Unchanged, serving), unchanged);
+
+        var model = Path.Combine(factory.Settings.ModelDirectory, "model.onnx");
+        var good = await File.ReadAllBytesAsync(model, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(model, "not an onnx graph", TestContext.Current.CancellationToken);
+        try
+        {
+            var refused = await (await client.PostJson("/api/admin/model/reload", new { })).Problem(HttpStatusCode.UnprocessableEntity);
+            Assert.Contains("cannot load the graph", refused["detail"]!.GetValue<string>());
+            Assert.Equal(serving, refused["servingVersion"]!.GetValue<string>());
+            Assert.Equal(serving, (await (await client.Get("/api/model")).Read<Churn.Core.Models.ModelCard>()).Version);
+        }
+        finally
+        {
+            await File.WriteAllBytesAsync(model, good, TestContext.Current.CancellationToken);
+        }
     }
 }

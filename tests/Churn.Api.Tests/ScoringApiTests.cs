@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Net;
+using Churn.Api.Serving;
 using System.Text;
 using Churn.Api.Contracts;
-using Churn.Api.Tests.Doubles;
+using Churn.Core.Scoring;
 using Churn.Core.Pipeline;
+using Churn.Testing;
 
 namespace Churn.Api.Tests;
 
@@ -13,36 +16,37 @@ public sealed class ScoringApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     private static CustomerBatchRequest Batch(params CustomerInput[] customers) => new() { Customers = customers };
 
     [Fact]
-    public async Task Scores_each_customer_with_the_serving_model_in_one_call_and_explains_the_risk()
+    public async Task Scores_each_customer_with_the_serving_model_and_explains_the_risk_by_reference_substitution()
     {
         var risky = TestData.Customer(serviceCalls: 6, dayMinutes: 300, intlPlan: true);
         var calm = TestData.Customer(serviceCalls: 0, dayMinutes: 120);
-        var scorer = (LogisticScorer)factory.Model.Current!;
-        var callsBefore = scorer.Calls;
+        using var direct = ModelCandidate.Load(factory.Settings.ModelDirectory, new OnnxScorerOptions());
 
         var response = await (await client.PostJson("/api/score", Batch(CustomerInput.From(risky), CustomerInput.From(calm))))
             .Read<ScoreResponse>();
 
-        Assert.Equal(callsBefore + 1, scorer.Calls);
-        Assert.Equal("test-1", response.ModelVersion);
-        Assert.Equal(2, response.Results.Count);
+        Assert.Equal(direct.Card.Version, response.ModelVersion);
+        Assert.Equal(direct.Card.Threshold, response.Threshold);
         var (r, c) = (response.Results[0], response.Results[1]);
-        Assert.Equal(LogisticScorer.Probability(risky), r.ChurnProbability, 5);
-        Assert.True(r.PredictedChurn);
+        Assert.Equal(direct.ProbabilityOf(risky), r.ChurnProbability, 6);
+        Assert.Equal(direct.ProbabilityOf(calm), c.ChurnProbability, 6);
+        Assert.True(r.PredictedChurn, $"six service calls, 300 day minutes and an international plan scored {r.ChurnProbability}");
         Assert.Equal(RiskBand.High, r.RiskBand);
         Assert.False(c.PredictedChurn);
 
-        // Service calls 6 vs median 1, day minutes 300 vs 179.4 and the plan vs "no" all raise this customer's risk.
-        Assert.Equal(["CustomerServiceCalls", "InternationalPlan", "TotalDayMinutes"], r.Explanation.RaisingRisk.Select(e => e.Feature).Order());
-        var calls = r.Explanation.RaisingRisk.Single(e => e.Feature == "CustomerServiceCalls");
-        Assert.Equal(("6", "1"), (calls.Value, calls.Reference));
-        var withMedianCalls = LogisticScorer.Probability(risky with { CustomerServiceCalls = 1 });
-        Assert.Equal(LogisticScorer.Probability(risky) - withMedianCalls, calls.Effect, 5);
-        Assert.Contains("median", r.Explanation.Method);
-        // 120 day minutes and no service call (both below the medians) lower the calm customer's risk.
-        Assert.Equal(["CustomerServiceCalls", "TotalDayMinutes"], c.Explanation.LoweringRisk.Select(e => e.Feature).Order());
-        Assert.Empty(c.Explanation.RaisingRisk);
+        // Every effect is P(customer) − P(customer with that one feature at its training reference), from the same model.
         Assert.Equal(19, r.Explanation.Effects.Count);
+        var calls = r.Explanation.Effects.Single(e => e.Feature == "CustomerServiceCalls");
+        Assert.Equal(("6", "1"), (calls.Value, calls.Reference));
+        Assert.Equal(r.ChurnProbability - direct.ProbabilityOf(risky with { CustomerServiceCalls = 1 }), calls.Effect, 5);
+        var charge = r.Explanation.Effects.Single(e => e.Feature == "TotalDayCharge");
+        Assert.Equal(r.ChurnProbability - direct.ProbabilityOf(risky with { TotalDayCharge = double.Parse(charge.Reference, CultureInfo.InvariantCulture) }),
+            charge.Effect, 5);
+        Assert.Equal(r.Explanation.Effects.Where(e => e.Effect > 0).OrderByDescending(e => e.Effect).Take(ExplainedScoring.TopCount),
+            r.Explanation.RaisingRisk);
+        Assert.NotEmpty(r.Explanation.RaisingRisk);
+        Assert.All(c.Explanation.LoweringRisk, e => Assert.True(e.Effect < 0));
+        Assert.Contains("median", r.Explanation.Method);
     }
 
     [Fact]
@@ -92,28 +96,24 @@ public sealed class ScoringApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 }
 
-public sealed class NoModelTests : IClassFixture<ApiFactory>
+public sealed class NoModelTests(NoModelApiFactory factory) : IClassFixture<NoModelApiFactory>
 {
-    private readonly ApiFactory factory;
-    private readonly HttpClient client;
-
-    public NoModelTests(ApiFactory factory)
-    {
-        this.factory = factory;
-        factory.Model.Current = null;
-        client = factory.CreateClient();
-    }
+    private readonly HttpClient client = factory.CreateClient();
 
     [Fact]
-    public async Task Model_and_score_are_503_problems_while_no_model_serves()
+    public async Task Model_and_score_are_503_problems_until_a_model_is_put_in_place_and_reloaded()
     {
         var problem = await (await client.Get("/api/model")).Problem(HttpStatusCode.ServiceUnavailable);
         Assert.Equal("No model is serving", problem["title"]!.GetValue<string>());
-        await (await client.PostJson("/api/score", new CustomerBatchRequest { Customers = [CustomerInput.From(TestData.Customer())] }))
-            .Problem(HttpStatusCode.ServiceUnavailable);
+        var score = new CustomerBatchRequest { Customers = [CustomerInput.From(TestData.Customer())] };
+        await (await client.PostJson("/api/score", score)).Problem(HttpStatusCode.ServiceUnavailable);
+        Assert.Null((await (await client.Get("/api/models")).Read<ModelsResponse>()).Serving);
 
-        var models = await (await client.Get("/api/models")).Read<ModelsResponse>();
-        Assert.Null(models.Serving);
-        Assert.Null(factory.Model.Current);
+        factory.Settings.CopyModelFrom(await TrainedModel.EnsureAsync());
+        var swapped = await (await factory.CreateClientWithKey().PostJson("/api/admin/model/reload", new { })).Read<ModelSwapResult>();
+
+        Assert.Equal(ModelSwapOutcome.Swapped, swapped.Outcome);
+        Assert.Equal((await TrainedModel.CardAsync()).Version, swapped.ServingVersion);
+        Assert.Single((await (await client.PostJson("/api/score", score)).Read<ScoreResponse>()).Results);
     }
 }

@@ -1,4 +1,3 @@
-using Churn.Api.Tests.Doubles;
 using Churn.Core.Customers;
 using Churn.Core.Pipeline;
 
@@ -18,13 +17,23 @@ public static class TestData
         Churn = churn,
     };
 
+    /// <summary>
+    /// Probabilities of the seeded (already stored) predictions: a fixed logistic function of service calls, day minutes
+    /// and the international plan, so the query tests know every value and every risk band occurs. Live scoring in these
+    /// tests is the real model's.
+    /// </summary>
+    public static double SeedProbability(CustomerRecord c) =>
+        1 / (1 + Math.Exp(-(-6 + 0.9 * c.CustomerServiceCalls + 0.015 * c.TotalDayMinutes + (c.InternationalPlan ? 2 : 0))));
+
+    public const string SeedModelVersion = "seed-model";
+
     public static Prediction Prediction(string eventId, string customerId, CustomerRecord customer, DateTimeOffset scoredAt)
     {
-        var p = LogisticScorer.Probability(customer);
+        var p = SeedProbability(customer);
         return new Prediction
         {
             EventId = eventId, CustomerId = customerId, Source = "test", Customer = customer, ChurnProbability = p,
-            PredictedChurn = p >= 0.5, RiskBand = RiskBands.For(p, 0.5), ModelVersion = "test-1",
+            PredictedChurn = p >= 0.5, RiskBand = RiskBands.For(p, 0.5), ModelVersion = SeedModelVersion,
             OccurredAt = scoredAt.AddSeconds(-1), IngestedAt = scoredAt.AddMilliseconds(-500), ScoredAt = scoredAt,
         };
     }

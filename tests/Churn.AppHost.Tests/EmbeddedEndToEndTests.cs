@@ -6,15 +6,16 @@ using Churn.AppHost.Tests.Otlp;
 namespace Churn.AppHost.Tests;
 
 /// <summary>
-/// The whole system in embedded mode, started by the AppHost: replay the test file, watch 667 predictions appear in
-/// the Api and on the Web dashboard, and check that each replayed record is one trace from ingest to store.
+/// The whole system in embedded mode, started by the AppHost: the Api replays the test file at start and again on the
+/// operators' replay command; exactly 667 predictions appear in the Api and on the Web dashboard, and each replayed
+/// record is one trace from ingest to store.
 /// </summary>
 public class EmbeddedEndToEndTests
 {
     private const string ApiKey = "end-to-end-key";
     private const int TestFileRows = 667;
 
-    /// <summary>Building the projects and, on a fresh clone, training the model (~30 s) come before the Api is up.</summary>
+    /// <summary>On a fresh clone the Trainer trains first (~30 s) before the Api starts.</summary>
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan ScoringTimeout = TimeSpan.FromMinutes(1);
 
@@ -30,59 +31,51 @@ public class EmbeddedEndToEndTests
         await using var traces = new OtlpTraceReceiver();
 
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Churn_AppHost>(
-            ["--Churn:Mode=embedded", $"--Parameters:api-key={ApiKey}"], ct);
+            ["--Churn:Mode=embedded", $"--Parameters:api-key={ApiKey}", "--Churn:ApiPort=0", "--Churn:WebPort=0"], ct);
         appHost.CreateResourceBuilder<ProjectResource>("api")
             .WithEnvironment("Churn__Sqlite__Path", store)
+            .WithEnvironment("Churn__Ingest__Rate", "0")          // the start-up replay as fast as it goes
+            .WithEnvironment("Churn__Ingest__TrickleRate", "0")   // and no synthetic trickle, so the count is exact
             .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", traces.Endpoint)
             .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
             .WithEnvironment("OTEL_TRACES_SAMPLER", "always_on");
 
         await using var app = await appHost.BuildAsync(ct).WaitAsync(StartTimeout, ct);
-        // StartAsync returns once every resource was created, i.e. after the Web waited for a healthy Api.
-        var starting = app.StartAsync(ct);
-        await app.ResourceNotifications.WaitForResourceAsync("api", KnownResourceStates.Running, ct).WaitAsync(StartTimeout, ct);
-        using var api = new HttpClient { BaseAddress = new Uri(ApiEndpoint(appHost).Url) };
+        await app.StartAsync(ct).WaitAsync(StartTimeout, ct);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("api", ct).WaitAsync(StartTimeout, ct);
+        using var api = app.CreateHttpClient("api", "http");
         api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
 
-        var firstAnswer = await Poll.UntilAsync(() => TryGetAsync(api, "/api/stats", ct), answer => answer is not null, StartTimeout, ct);
-        Assert.SkipWhen(firstAnswer!.StatusCode == HttpStatusCode.NotFound,
-            "Churn.Api does not serve GET /api/stats yet; this test runs once the Api lands.");
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("api", ct).WaitAsync(StartTimeout, ct);
-        await starting.WaitAsync(StartTimeout, ct);
+        // The start-up replay (the Api's embedded ingest) stores one prediction per row.
+        Assert.Equal(TestFileRows, await Poll.UntilAsync(() => StoredTotalAsync(api, ct), total => total >= TestFileRows, ScoringTimeout, ct));
 
+        // The operators' "Replay test file" command publishes every row again: the same event ids, so still 667.
+        var replayed = DateTimeOffset.UtcNow;
         var replay = await api.PostAsync("/api/admin/replay", content: null, ct);
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
-        using var report = JsonDocument.Parse(await replay.Content.ReadAsStringAsync(ct));
-        Assert.Equal(TestFileRows, report.RootElement.GetProperty("published").GetInt32());
-
-        var total = await Poll.UntilAsync(() => StoredTotalAsync(api, ct), stored => stored >= TestFileRows, ScoringTimeout, ct);
-        Assert.Equal(TestFileRows, total);
+        using (var report = JsonDocument.Parse(await replay.Content.ReadAsStringAsync(ct)))
+        {
+            Assert.Equal(TestFileRows, report.RootElement.GetProperty("published").GetInt32());
+        }
+        await Poll.UntilAsync(() => ScoredSinceAsync(api, replayed, ct), rescored => rescored == TestFileRows, ScoringTimeout, ct);
+        Assert.Equal(TestFileRows, await StoredTotalAsync(api, ct));
 
         await app.ResourceNotifications.WaitForResourceHealthyAsync("web", ct).WaitAsync(StartTimeout, ct);
-        using var web = app.CreateHttpClient("web");
+        using var web = app.CreateHttpClient("web", "http");
         var dashboard = await web.GetStringAsync("/", ct);
-        Assert.Contains(TestFileRows.ToString(), dashboard);
+        Assert.Contains($"id=\"tile-total\">{TestFileRows}<", dashboard);
 
-        var recordTraces = await Poll.UntilAsync(
-            () => Task.FromResult(PipelineTraces.Complete(traces.Spans)), complete => complete.Count >= TestFileRows, ScoringTimeout, ct);
-        Assert.Equal(TestFileRows, recordTraces.Count);
-    }
-
-    private static EndpointReference ApiEndpoint(IDistributedApplicationTestingBuilder appHost) =>
-        appHost.Single<ProjectResource>("api").GetEndpoint("http");
-
-    private static async Task<HttpResponseMessage?> TryGetAsync(HttpClient client, string path, CancellationToken ct)
-    {
-        try
-        {
-            return await client.GetAsync(path, ct);
-        }
-        catch (HttpRequestException)
-        {
-            return null; // not listening yet
-        }
+        // Every row of the test file has a trace ingest → send → process → score → store under one trace id.
+        var complete = await Poll.UntilAsync(() => Task.FromResult(PipelineTraces.CompleteRecords(traces.Spans)),
+            records => records.Count >= TestFileRows, ScoringTimeout, ct);
+        Assert.Equal(TestFileRows, complete.Count);
+        Assert.All(complete, eventId => Assert.StartsWith("csv-", eventId));
     }
 
     private static async Task<long> StoredTotalAsync(HttpClient api, CancellationToken ct) =>
         (await api.GetFromJsonAsync<JsonElement>("/api/stats", ct)).GetProperty("total").GetInt64();
+
+    private static async Task<long> ScoredSinceAsync(HttpClient api, DateTimeOffset since, CancellationToken ct) =>
+        (await api.GetFromJsonAsync<JsonElement>($"/api/predictions?pageSize=1&from={Uri.EscapeDataString(since.ToString("O"))}", ct))
+        .GetProperty("total").GetInt64();
 }

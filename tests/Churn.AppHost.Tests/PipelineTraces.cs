@@ -2,39 +2,34 @@ using Churn.AppHost.Tests.Otlp;
 
 namespace Churn.AppHost.Tests;
 
-/// <summary>Groups exported spans into traces and keeps those that cover one record from ingest to store.</summary>
+/// <summary>Groups exported spans into traces and keeps those that follow one record from ingest to store.</summary>
 internal static class PipelineTraces
 {
+    public const string EventIdAttribute = "churn.event_id";
+
     /// <summary>
-    /// A complete record trace holds a Producer span (publish), a Consumer span (process) whose ancestry reaches
-    /// that publish span, and a store span under the process span (a span carrying db.system or db.system.name),
-    /// all with one trace id.
+    /// The event ids whose trace is complete: a root <c>ingest</c> span (carrying the event id) → a Producer span
+    /// (send) → a Consumer span (process) → <c>score</c> and <c>store</c> spans, every one with the same trace id and
+    /// each the child of the one before (docs/pipeline.md, "One trace per CSV row").
     /// </summary>
-    public static IReadOnlyList<string> Complete(IEnumerable<OtlpSpan> spans) =>
-        [.. spans.GroupBy(span => span.TraceId).Where(IsCompleteRecordTrace).Select(trace => trace.Key)];
+    public static IReadOnlySet<string> CompleteRecords(IEnumerable<OtlpSpan> spans) =>
+        spans.GroupBy(span => span.TraceId)
+            .Select(trace => CompleteRecord(trace.ToList()))
+            .OfType<string>()
+            .ToHashSet();
 
-    private static bool IsCompleteRecordTrace(IEnumerable<OtlpSpan> trace)
+    private static string? CompleteRecord(List<OtlpSpan> trace)
     {
-        var byId = trace.GroupBy(span => span.SpanId).ToDictionary(group => group.Key, group => group.First());
-        var publishes = byId.Values.Where(span => span.Kind == OtlpSpan.KindProducer).ToList();
-        var processes = byId.Values.Where(span => span.Kind == OtlpSpan.KindConsumer).ToList();
-        var stores = byId.Values.Where(span => span.Attributes.ContainsKey("db.system") || span.Attributes.ContainsKey("db.system.name"));
-
-        return processes.Any(process =>
-            publishes.Any(publish => Descends(process, publish, byId))
-            && stores.Any(store => Descends(store, process, byId)));
+        var ingest = trace.FirstOrDefault(s => s.Name == "ingest" && s.ParentSpanId.Length == 0);
+        if (ingest is null || !ingest.Attributes.TryGetValue(EventIdAttribute, out var eventId)) return null;
+        var send = Child(trace, ingest, s => s.Kind == OtlpSpan.KindProducer);
+        var process = send is null ? null : Child(trace, send, s => s.Kind == OtlpSpan.KindConsumer);
+        if (process is null) return null;
+        var scored = Child(trace, process, s => s.Name == "score") is not null;
+        var stored = Child(trace, process, s => s.Name == "store") is not null;
+        return scored && stored ? eventId : null;
     }
 
-    private static bool Descends(OtlpSpan span, OtlpSpan ancestor, Dictionary<string, OtlpSpan> byId)
-    {
-        for (var current = span; byId.TryGetValue(current.ParentSpanId, out var parent); current = parent)
-        {
-            if (parent.SpanId == ancestor.SpanId)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static OtlpSpan? Child(List<OtlpSpan> trace, OtlpSpan parent, Func<OtlpSpan, bool> match) =>
+        trace.FirstOrDefault(s => s.ParentSpanId == parent.SpanId && match(s));
 }

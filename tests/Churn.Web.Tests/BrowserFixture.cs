@@ -1,4 +1,4 @@
-using Churn.Api.Tests;
+using Churn.Testing;
 using Microsoft.Playwright;
 
 namespace Churn.Web.Tests;
@@ -18,10 +18,27 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
+    /// <summary>The rows of the test file, all replayed and scored before the first test.</summary>
+    public const int TestFileRows = 667;
+
+    private static bool DataPresent => File.Exists(RepositoryPaths.TrainFile) && File.Exists(RepositoryPaths.TestFile);
+
     public async ValueTask InitializeAsync()
     {
-        await Api.Store.UpsertAsync(TestData.Seed(), CancellationToken.None);
-        await Api.Store.RegisterModelAsync(Api.Model.Current!.Card, CancellationToken.None);
+        if (!DataPresent) return; // every test skips, naming the missing file
+        await Api.Settings.PrepareAsync();
+        // Fill the store the way production does: replay the test file through the Api into the embedded pipeline.
+        using (var http = ApiClient())
+        {
+            (await http.PostAsync("/api/admin/replay", content: null)).EnsureSuccessStatusCode();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+            while (await Api.Store.CountAsync(CancellationToken.None) < TestFileRows)
+            {
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"the {TestFileRows} replayed rows were not stored within 30 s");
+                await timer.WaitForNextTickAsync();
+            }
+        }
         Web = new WebServer(Api.Address);
         WebAddress = Web.Address;
         if (!ChromiumAvailable) return;
@@ -34,8 +51,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>An HttpClient for the Api, with the API key.</summary>
+    public HttpClient ApiClient()
+    {
+        var http = new HttpClient { BaseAddress = Api.Address };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ApiServer.ApiKey);
+        return http;
+    }
+
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
+        RepositoryPaths.SkipUnlessDataPresent();
         Assert.SkipUnless(ChromiumAvailable, $"{ChromiumPath} is not installed (apt-get install chromium); browser tests need Debian's Chromium.");
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -63,7 +89,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (browser is not null) await browser.DisposeAsync();
         playwright?.Dispose();
-        await Web.DisposeAsync();
+        if (Web is not null) await Web.DisposeAsync();
         await Api.DisposeAsync();
     }
 }

@@ -1,9 +1,16 @@
+extern alias web;
+using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Churn.Api.Contracts;
 using Churn.Api.Tests;
+using Churn.Core.Customers;
 using Churn.Core.Pipeline;
+using Churn.Core.Scoring;
+using Churn.Testing;
 using Microsoft.Playwright;
+using WhatIfInput = web::Churn.Web.Pages.WhatIfInput;
 using static Microsoft.Playwright.Assertions;
 
 namespace Churn.Web.Tests;
@@ -11,29 +18,35 @@ namespace Churn.Web.Tests;
 [CollectionDefinition(nameof(BrowserCollection))]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;
 
+/// <summary>
+/// The Web in a real browser over the Api's real embedded pipeline: the store holds the 667 replayed test-file rows
+/// scored by the Trainer's model, and customers posted to the Api during a test are scored by the worker.
+/// </summary>
 [Collection(nameof(BrowserCollection))]
-public sealed partial class BrowserTests(BrowserFixture system)
+public sealed class BrowserTests(BrowserFixture system)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     [Fact]
-    public async Task Dashboard_loads_and_updates_when_new_predictions_arrive()
+    public async Task Dashboard_shows_the_stored_predictions_and_a_customer_posted_to_the_api_arrives_live()
     {
         var page = await system.NewPageAsync();
         await page.GotoAsync("/");
         await Expect(page.Locator("#feed-status")).ToHaveTextAsync(new Regex("^Live"));
-        var before = long.Parse((await page.Locator("#tile-total").TextContentAsync())!.Replace(",", ""));
+        var before = long.Parse((await page.Locator("#tile-total").TextContentAsync())!.Replace(",", ""), CultureInfo.InvariantCulture);
         Assert.Equal(await system.Api.Store.CountAsync(TestContext.Current.CancellationToken), before);
+        Assert.True(before >= BrowserFixture.TestFileRows);
         await Expect(page.Locator("#chart-probability svg rect.bar")).ToHaveCountAsync(20);
 
-        // A high-risk customer arrives through the Api.
-        using var http = new HttpClient { BaseAddress = system.Api.Address };
-        http.DefaultRequestHeaders.Add("X-Api-Key", ApiServer.ApiKey);
+        // A high-risk customer arrives through the Api; the embedded worker scores it; the page updates by itself.
+        using var http = system.ApiClient();
         var risky = CustomerInput.From(TestData.Customer(serviceCalls: 7, dayMinutes: 320, intlPlan: true), customerId: "dash-risky-1");
         var response = await http.PostAsJsonAsync("/api/customers", new CustomerBatchRequest { Customers = [risky] },
             TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
 
         await Expect(page.Locator("#feed tbody tr").Filter(new() { HasText = "dash-risky-1" })).ToHaveCountAsync(1);
-        await Expect(page.Locator("#tile-total")).ToHaveTextAsync((before + 1).ToString("N0"));
+        await Expect(page.Locator("#tile-total")).ToHaveTextAsync((before + 1).ToString("N0", CultureInfo.InvariantCulture));
         await BrowserFixture.ScreenshotAsync(page, "dashboard");
 
         await page.Locator("#feed a", new() { HasText = "dash-risky-1" }).ClickAsync();
@@ -43,39 +56,51 @@ public sealed partial class BrowserTests(BrowserFixture system)
     }
 
     [Fact]
-    public async Task A_filter_on_the_customers_page_narrows_the_table()
+    public async Task A_filter_on_the_customers_page_narrows_the_table_to_the_matching_predictions()
     {
+        var ct = TestContext.Current.CancellationToken;
+        using var http = system.ApiClient();
+        var stats = await http.GetFromJsonAsync<PredictionStats>("/api/stats", Json, ct);
+        var state = stats!.ByState.MaxBy(s => s.PredictedChurn)!.State; // the state with the most predicted churners
+        var expected = await system.Api.Store.QueryAsync(new PredictionQuery { State = state, RiskBand = RiskBand.High }, ct);
+        Assert.True(expected.Total > 0);
+
         var page = await system.NewPageAsync();
         await page.GotoAsync("/customers");
         var rows = page.Locator("#predictions tbody tr");
         await Expect(rows.First).ToBeVisibleAsync();
         var all = await rows.CountAsync();
 
-        await page.GetByLabel("State").FillAsync("ks");
+        await page.GetByLabel("State").FillAsync(state.ToLowerInvariant());
         await page.GetByLabel("Risk band").SelectOptionAsync("High");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
 
-        await Expect(page.Locator("#result-count")).ToContainTextAsync("match");
+        await Expect(page.Locator("#result-count")).ToContainTextAsync($"{expected.Total:N0} predictions match");
         var states = await page.Locator("#predictions tbody tr td:nth-child(2)").AllTextContentsAsync();
         var bands = await page.Locator("#predictions tbody tr td:nth-child(4)").AllTextContentsAsync();
-        Assert.NotEmpty(states);
         Assert.True(states.Count < all, $"{states.Count} rows after filtering, {all} before");
-        Assert.All(states, s => Assert.Equal("KS", s.Trim()));
+        Assert.Equal(Math.Min(expected.Total, all), states.Count);
+        Assert.All(states, s => Assert.Equal(state, s.Trim()));
         Assert.All(bands, b => Assert.Equal("High", b.Trim()));
         await BrowserFixture.ScreenshotAsync(page, "customers-filtered");
     }
 
     [Fact]
-    public async Task The_what_if_form_shows_a_probability_and_field_errors_beside_the_fields()
+    public async Task The_what_if_form_shows_the_real_models_probability_and_field_errors_beside_the_fields()
     {
+        var card = await TrainedModel.CardAsync();
+        using var direct = ModelCandidate.Load(system.Api.Settings.ModelDirectory, new OnnxScorerOptions());
+        var expected = new float[1];
+        direct.Score([Customer(WhatIfInput.Typical(card)) with { CustomerServiceCalls = 7, InternationalPlan = true }], expected);
+
         var page = await system.NewPageAsync(width: 420, height: 900); // a narrow screen
         await page.GotoAsync("/whatif");
-        await Expect(page.GetByLabel("Customer service calls")).ToHaveValueAsync("1"); // the training median
+        await Expect(page.GetByLabel("Customer service calls")).ToHaveValueAsync(WhatIfInput.Typical(card).CustomerServiceCalls!.Value.ToString(CultureInfo.InvariantCulture));
 
         await page.GetByLabel("Customer service calls").FillAsync("7");
         await page.GetByLabel("International plan").SelectOptionAsync("true");
         await page.GetByRole(AriaRole.Button, new() { Name = "Score this customer" }).ClickAsync();
-        await Expect(page.Locator("#whatif-probability")).ToContainTextAsync(new Regex(@"\d+(\.\d)? ?%"));
+        await Expect(page.Locator("#whatif-probability strong")).ToHaveTextAsync(((double)expected[0]).ToString("P1", CultureInfo.InvariantCulture));
         await Expect(page.Locator("#explanation")).ToContainTextAsync("CustomerServiceCalls");
         await BrowserFixture.ScreenshotAsync(page, "what-if");
 
@@ -88,13 +113,15 @@ public sealed partial class BrowserTests(BrowserFixture system)
     }
 
     [Fact]
-    public async Task The_model_page_shows_the_leaderboard_metrics_and_roc_curve()
+    public async Task The_model_page_shows_the_real_cards_leaderboard_metrics_and_roc_curve()
     {
+        var card = await TrainedModel.CardAsync();
         var page = await system.NewPageAsync();
         await page.GotoAsync("/model");
-        await Expect(page.Locator("#leaderboard tbody tr")).ToHaveCountAsync(system.Api.Model.Current!.Card.Leaderboard.Count);
+        await Expect(page.Locator("#leaderboard tbody tr")).ToHaveCountAsync(card.Leaderboard.Count);
         await Expect(page.Locator("#leaderboard")).ToContainTextAsync("selected");
-        await Expect(page.Locator("#confusion")).ToContainTextAsync("551");
+        await Expect(page.Locator("#leaderboard")).ToContainTextAsync(card.Leaderboard.Single(l => l.Selected).Candidate);
+        await Expect(page.Locator("#confusion")).ToContainTextAsync(card.HoldoutMetrics.ConfusionMatrix.TrueNegatives.ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator("#chart-roc polyline")).ToHaveCountAsync(1);
         await BrowserFixture.ScreenshotAsync(page, "model");
     }
@@ -102,15 +129,41 @@ public sealed partial class BrowserTests(BrowserFixture system)
     [Fact]
     public async Task Values_from_records_are_html_encoded()
     {
-        var hostile = TestData.Prediction("xss-1", "<img src=x onerror=alert(1)>", TestData.Customer(serviceCalls: 8), DateTimeOffset.UtcNow);
-        await system.Api.Store.UpsertAsync([hostile], TestContext.Current.CancellationToken);
+        const string hostile = "<img src=x onerror=alert(1)>";
+        using var http = system.ApiClient();
+        var posted = await http.PostAsJsonAsync("/api/customers",
+            new CustomerBatchRequest { Customers = [CustomerInput.From(TestData.Customer(serviceCalls: 8), customerId: hostile)] },
+            TestContext.Current.CancellationToken);
+        var eventId = (await posted.Content.ReadFromJsonAsync<PublishedCustomers>(Json, TestContext.Current.CancellationToken))!.EventIds[0];
+        await WaitForStoredAsync(eventId);
         var page = await system.NewPageAsync();
         var dialogs = 0;
         page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
 
         await page.GotoAsync("/customers?sort=ScoredAtDesc");
-        await Expect(page.Locator("#predictions")).ToContainTextAsync("<img src=x onerror=alert(1)>");
+        await Expect(page.Locator("#predictions")).ToContainTextAsync(hostile);
         Assert.Equal(0, await page.Locator("#predictions img").CountAsync());
         Assert.Equal(0, dialogs);
     }
+
+    private async Task WaitForStoredAsync(string eventId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (await system.Api.Store.GetAsync(eventId, TestContext.Current.CancellationToken) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{eventId} was not scored and stored within 20 s");
+            await timer.WaitForNextTickAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static CustomerRecord Customer(WhatIfInput i) => new()
+    {
+        State = i.State!, AccountLength = i.AccountLength!.Value, AreaCode = i.AreaCode!.Value, InternationalPlan = i.InternationalPlan,
+        VoiceMailPlan = i.VoiceMailPlan, NumberVmailMessages = i.NumberVmailMessages!.Value, TotalDayMinutes = i.TotalDayMinutes!.Value,
+        TotalDayCalls = i.TotalDayCalls!.Value, TotalDayCharge = i.TotalDayCharge!.Value, TotalEveMinutes = i.TotalEveMinutes!.Value,
+        TotalEveCalls = i.TotalEveCalls!.Value, TotalEveCharge = i.TotalEveCharge!.Value, TotalNightMinutes = i.TotalNightMinutes!.Value,
+        TotalNightCalls = i.TotalNightCalls!.Value, TotalNightCharge = i.TotalNightCharge!.Value, TotalIntlMinutes = i.TotalIntlMinutes!.Value,
+        TotalIntlCalls = i.TotalIntlCalls!.Value, TotalIntlCharge = i.TotalIntlCharge!.Value, CustomerServiceCalls = i.CustomerServiceCalls!.Value,
+    };
 }

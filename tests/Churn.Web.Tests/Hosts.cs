@@ -1,38 +1,39 @@
 extern alias web;
-using Churn.Api.Serving;
-using Churn.Api.Tests.Doubles;
+using Churn.Api.Tests;
 using Churn.Core.Pipeline;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Churn.Web.Tests;
 
-/// <summary>The Api on a loopback Kestrel port.</summary>
+/// <summary>
+/// The Api on a loopback Kestrel port with its real embedded composition: the Trainer's model, the in-process
+/// transport, the scoring worker and a fresh SQLite store.
+/// </summary>
 public sealed class ApiServer : WebApplicationFactory<Program>
 {
     public const string ApiKey = "web-tests-key";
-    public InMemoryPredictionStore Store { get; } = new();
-    public SwitchableServingModel Model { get; } = new();
+
+    public EmbeddedApiSettings Settings { get; } = new();
 
     public ApiServer() => UseKestrel(0);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("Churn:ApiKey", ApiKey);
-        builder.UseSetting("Churn:FeedPollInterval", "00:00:00.200");
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<IPredictionStore>(Store);
-            services.AddSingleton<IServingModel>(Model);
-            services.AddSingleton<ICustomerIngest>(new ScoreAndStoreIngest(Store, Model));
-        });
-    }
+    public IPredictionStore Store => Services.GetRequiredService<IPredictionStore>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings.Configuration(ApiKey)));
 
     public Uri Address => Addresses.Of(this);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Settings.Dispose();
+    }
 }
 
 /// <summary>The Web on a loopback Kestrel port, calling the Api at <paramref name="api"/>.</summary>

@@ -1,0 +1,51 @@
+using Churn.Testing;
+
+namespace Churn.Api.Tests;
+
+/// <summary>
+/// A private copy of the Trainer's real model and a fresh SQLite file for one Api instance running the real embedded
+/// pipeline (in-process transport, scoring worker, model provider). Ingest runs nothing at start: the tests publish
+/// through the Api. Shared by the Api tests (TestServer) and the browser tests (Kestrel).
+/// </summary>
+public sealed class EmbeddedApiSettings : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("churn-api-tests-").FullName;
+
+    public string ModelDirectory => Path.Combine(root, "model");
+
+    public string DatabasePath => Path.Combine(root, "churn.db");
+
+    /// <summary>Copies the real model (trained once and cached by <see cref="TrainedModel"/>) unless <paramref name="withModel"/> is false.</summary>
+    public async Task PrepareAsync(bool withModel = true)
+    {
+        var trained = await TrainedModel.EnsureAsync();
+        Directory.CreateDirectory(ModelDirectory);
+        if (withModel) CopyModelFrom(trained);
+    }
+
+    public void CopyModelFrom(string directory)
+    {
+        foreach (var file in new[] { "model.onnx", "model-card.json" })
+        {
+            File.Copy(Path.Combine(directory, file), Path.Combine(ModelDirectory, file), overwrite: true);
+        }
+    }
+
+    public Dictionary<string, string?> Configuration(string apiKey) => new()
+    {
+        ["Churn:ApiKey"] = apiKey,
+        ["Churn:FeedPollInterval"] = "00:00:00.100",
+        ["Churn:Model:Directory"] = ModelDirectory,
+        ["Churn:Model:Watch"] = "false",
+        ["Churn:Sqlite:Path"] = DatabasePath,
+        ["Churn:DataDirectory"] = Path.Combine(RepositoryPaths.Root, "data"),
+        ["Churn:Ingest:Mode"] = "None",
+        ["Churn:Ingest:TrickleRate"] = "0",
+        ["ConnectionStrings:kafka"] = "",
+    };
+
+    public void Dispose()
+    {
+        try { Directory.Delete(root, recursive: true); } catch (IOException) { } // SQLite may still hold the file briefly
+    }
+}
