@@ -30,18 +30,20 @@ internal sealed class FakePublisher(PipelineLog log) : IEventPublisher
         var report = FailDeliveries
             ? new DeliveryReport(topic, 0, -1, "broker unavailable")
             : new DeliveryReport(topic, 0, offset, null);
-        log.Add($"publish {topic}");
         void Deliver()
         {
             log.Add(report.Delivered ? $"delivered {topic}" : $"delivery-failed {topic}");
             onDelivered(report);
         }
+        // Log after the state changes: a test waiting on the log then sees the pending delivery.
         if (HoldDeliveries)
         {
             _pending.Enqueue(Deliver);
+            log.Add($"publish {topic}");
         }
         else
         {
+            log.Add($"publish {topic}");
             Deliver();
         }
     }
