@@ -3,11 +3,13 @@ using Churn.Api.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
 
 app.UseApiPipeline();
+app.MapDefaultEndpoints();
 app.LogPipelineMode();
 app.MapApiDocumentation();
 

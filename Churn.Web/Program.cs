@@ -3,6 +3,7 @@ using Churn.Web.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
@@ -16,6 +17,7 @@ app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapLiveFeed();
+app.MapDefaultEndpoints();
 
 app.Run();
 

@@ -6,12 +6,12 @@ using Microsoft.Extensions.Options;
 namespace Churn.Api.Apis;
 
 /// <summary>What the endpoints depend on, bound with <c>[AsParameters]</c> (eShop's CatalogServices pattern).</summary>
-public sealed class ChurnServices(IPredictionStore store, IServingModel model, ICustomerIngest ingest, IPredictionFeed feed,
+public sealed class ChurnServices(IPredictionStore store, ModelProvider model, CustomerIngest ingest, IPredictionFeed feed,
     IOptions<ChurnApiOptions> options, ILogger<ChurnServices> logger)
 {
     public IPredictionStore Store { get; } = store;
-    public IServingModel Model { get; } = model;
-    public ICustomerIngest Ingest { get; } = ingest;
+    public ModelProvider Model { get; } = model;
+    public CustomerIngest Ingest { get; } = ingest;
     public IPredictionFeed Feed { get; } = feed;
     public IOptions<ChurnApiOptions> Options { get; } = options;
     public ILogger<ChurnServices> Logger { get; } = logger;

@@ -24,6 +24,7 @@ public static class CustomersApi
             .WithDescription("Validates every customer with the same rules as Ingest, then publishes each as an event; " +
                 "202 with the event ids (predictions appear under them once scored). Requires the X-Api-Key header.")
             .RequireApiKey()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithRequestExample(ApiExamples.BatchRequest)
             .WithResponseExample(StatusCodes.Status202Accepted, new PublishedCustomers(["api-6f1c…-0"]));
 
@@ -41,7 +42,7 @@ public static class CustomersApi
             : Problems.NotFound("Customer not found", $"No prediction is stored for customer '{customerId}'.");
     }
 
-    public static async Task<Results<Accepted<PublishedCustomers>, ValidationProblem>> PublishCustomers(
+    public static async Task<Results<Accepted<PublishedCustomers>, ValidationProblem, ProblemHttpResult>> PublishCustomers(
         CustomerBatchRequest request, [AsParameters] ChurnServices services, CancellationToken cancellationToken)
     {
         if (!new CustomerBatchValidator(services.Settings.MaxBatchSize).TryValidate(request, out var customers, out var errors))
@@ -51,7 +52,15 @@ public static class CustomersApi
         var identified = customers
             .Select(c => c.CustomerId.Length > 0 ? c : c with { CustomerId = $"api-{Guid.NewGuid():N}" })
             .ToList();
-        var eventIds = await services.Ingest.PublishAsync(identified, cancellationToken);
-        return TypedResults.Accepted((string?)null, new PublishedCustomers(eventIds));
+        var outcome = await services.Ingest.PublishAsync(identified, cancellationToken);
+        if (outcome.Failures.Count > 0)
+        {
+            services.Logger.LogWarning("The transport refused {Count} of {Total} customers: {Failures}",
+                outcome.Failures.Count, identified.Count, string.Join("; ", outcome.Failures));
+            return TypedResults.Problem(title: "The stream did not accept every customer", statusCode: StatusCodes.Status503ServiceUnavailable,
+                detail: $"{outcome.Failures.Count} of {identified.Count} events were not delivered; retry the request.",
+                extensions: new Dictionary<string, object?> { ["eventIds"] = outcome.EventIds, ["failures"] = outcome.Failures });
+        }
+        return TypedResults.Accepted((string?)null, new PublishedCustomers(outcome.EventIds));
     }
 }

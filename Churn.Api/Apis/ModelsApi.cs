@@ -24,7 +24,7 @@ public static class ModelsApi
     }
 
     public static Results<Ok<ModelCard>, ProblemHttpResult> GetServingModel([AsParameters] ChurnServices services) =>
-        services.Model.Current is { } scorer ? TypedResults.Ok(scorer.Card) : Problems.NoModel();
+        services.Model.Current is { } serving ? TypedResults.Ok(serving.Card) : Problems.NoModel();
 
     public static async Task<Ok<ModelsResponse>> ListModels([AsParameters] ChurnServices services, CancellationToken cancellationToken)
     {

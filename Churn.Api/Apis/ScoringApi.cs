@@ -28,7 +28,10 @@ public static class ScoringApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        if (services.Model.Current is not { } scorer) return Problems.NoModel();
-        return TypedResults.Ok(ExplainedScoring.Score(scorer, [.. customers.Select(c => c.Customer)]));
+        if (!services.Model.TryAcquire(out var lease)) return Problems.NoModel();
+        using (lease) // one model snapshot for the whole request; a hot swap meanwhile waits for it to be released
+        {
+            return TypedResults.Ok(ExplainedScoring.Score(lease.Scorer, [.. customers.Select(c => c.Customer)]));
+        }
     }
 }

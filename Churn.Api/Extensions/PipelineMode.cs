@@ -1,5 +1,7 @@
+using Churn.Api.Serving;
+using Churn.Core.Ingest;
 using Churn.Core.Storage.Mongo;
-using Churn.Core.Storage.Sqlite;
+using Churn.Core.Transport.Kafka;
 
 namespace Churn.Api.Extensions;
 
@@ -16,9 +18,17 @@ public static class PipelineMode
 {
     public static (PipelineModeKind Mode, string Reason) Resolve(IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(configuration.GetConnectionString("kafka"))
-            ? (PipelineModeKind.Embedded, "no ConnectionStrings:kafka is configured, so the pipeline runs in this process (in-process transport, SQLite store)")
-            : (PipelineModeKind.Distributed, "ConnectionStrings:kafka is configured: customers go to Kafka, predictions are read from MongoDB");
+            ? (PipelineModeKind.Embedded, "no ConnectionStrings:kafka is configured, so ingest and scoring run in this process " +
+                "(in-process transport, SQLite store)")
+            : (PipelineModeKind.Distributed, "ConnectionStrings:kafka is configured: customers go to Kafka, the Scoring " +
+                "service writes predictions to MongoDB (ConnectionStrings:mongodb), this process reads them");
 
+    /// <summary>
+    /// Embedded: the whole pipeline (<see cref="EmbeddedPipelineExtensions.AddEmbeddedPipeline"/>: transport, SQLite
+    /// store, model with hot swap, scoring worker, ingest service). Distributed: a Kafka producer for the customers this
+    /// Api publishes, the MongoDB store, and the model for what-if scoring; no worker. Either way the endpoints use the
+    /// same <see cref="ModelProvider"/> and <see cref="CustomerIngest"/>.
+    /// </summary>
     public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
     {
         var (mode, reason) = Resolve(builder.Configuration);
@@ -26,14 +36,16 @@ public static class PipelineMode
         switch (mode)
         {
             case PipelineModeKind.Embedded:
-                builder.AddSqlitePredictionStore();
+                builder.AddEmbeddedPipeline();
                 break;
             case PipelineModeKind.Distributed:
-                builder.AddMongoPredictionStore();
+                builder.AddKafkaProducer("kafka");
+                builder.AddMongoPredictionStore("mongodb");
+                builder.AddChurnModel();
+                builder.AddChurnIngestPublisher();
                 break;
         }
-        // IServingModel (model provider) and ICustomerIngest (ingest publisher, in-process or Kafka) are registered
-        // here once the scoring branch's AddEmbeddedPipeline() lands.
+        builder.Services.AddSingleton<CustomerIngest>();
         return builder;
     }
 

@@ -22,6 +22,13 @@ public sealed record IngestOptions
     [Range(0, 10_000_000)]
     public double Rate { get; init; }
 
+    /// <summary>
+    /// After a finite run, keep publishing synthetic customers at this many events per second until the host stops
+    /// (0 = stop after the run). Each start draws new customers (the seed is the start time), so their event ids are new.
+    /// </summary>
+    [Range(0, 10_000)]
+    public double TrickleRate { get; init; }
+
     /// <summary>CSV passes over the file.</summary>
     [Range(1, 1_000_000)]
     public int Repeat { get; init; } = 1;

@@ -9,11 +9,23 @@ namespace Churn.Core.Ingest;
 public static class IngestRegistration
 {
     /// <summary>
-    /// Registers ingest (options <c>Churn:Ingest</c>): the publisher (also used for single API events), the runner, the
-    /// <see cref="IngestService"/> that runs the configured source, and the <c>Churn.Ingest</c> telemetry. The
-    /// <c>IEventPublisher</c> comes from the transport registration.
+    /// Registers ingest (options <c>Churn:Ingest</c>): the publisher and runner (<see cref="AddChurnIngestPublisher"/>)
+    /// and the <see cref="IngestService"/> that runs the configured source. The <c>IEventPublisher</c> comes from the
+    /// transport registration.
     /// </summary>
     public static IHostApplicationBuilder AddChurnIngest(this IHostApplicationBuilder builder)
+    {
+        builder.AddChurnIngestPublisher();
+        builder.Services.TryAddSingleton<IngestService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestService>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers what publishes into the stream without running a source at start: <see cref="IngestPublisher"/> (single
+    /// API events), <see cref="IngestRunner"/> (replays on request), the options and the <c>Churn.Ingest</c> telemetry.
+    /// </summary>
+    public static IHostApplicationBuilder AddChurnIngestPublisher(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section)
@@ -23,8 +35,6 @@ public static class IngestRegistration
         services.TryAddSingleton<IngestMetrics>();
         services.TryAddSingleton<IngestPublisher>();
         services.TryAddSingleton<IngestRunner>();
-        services.TryAddSingleton<IngestService>();
-        services.AddHostedService(sp => sp.GetRequiredService<IngestService>());
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(IngestTelemetry.Name));
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(IngestTelemetry.Name));
         return builder;

@@ -39,6 +39,11 @@ public sealed partial class IngestService(
         {
             LogStarting(_options.Mode, _options.Mode == IngestMode.Csv ? CsvPath : ModelDirectory, _options.Rate);
             LastRun = await runner.RunAsync(Items(), _options.Rate, _options.ProgressInterval, _options.FlushTimeout, stoppingToken);
+            if (_options.TrickleRate > 0)
+            {
+                await TrickleAsync(stoppingToken);
+                return;
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -56,6 +61,16 @@ public sealed partial class IngestService(
         }
     }
 
+    /// <summary>Synthetic customers at <see cref="IngestOptions.TrickleRate"/> until the host stops (a live-looking stream).</summary>
+    private async Task TrickleAsync(CancellationToken stoppingToken)
+    {
+        var card = ModelFiles.ReadCard(ModelDirectory);
+        var seed = (int)(time.GetUtcNow().ToUnixTimeSeconds() % int.MaxValue);
+        LogTrickle(_options.TrickleRate, seed);
+        var items = new SyntheticSource(card, seed, _options.CustomerPool, time).Read(count: 0);
+        await runner.RunAsync(items, _options.TrickleRate, TimeSpan.FromMinutes(1), _options.FlushTimeout, stoppingToken);
+    }
+
     private IEnumerable<IngestItem> Items()
     {
         if (_options.Mode == IngestMode.Synthetic)
@@ -68,16 +83,22 @@ public sealed partial class IngestService(
     }
 
     /// <summary>The CSV file: absolute, else relative to the working directory if it exists there, else to the data directory.</summary>
-    public string CsvPath =>
-        Path.IsPathRooted(_options.File) || File.Exists(_options.File)
-            ? Path.GetFullPath(_options.File)
-            : Path.GetFullPath(Path.Combine(configuration["Churn:DataDirectory"] ?? "data", _options.File));
+    public string CsvPath => ResolveCsvPath(_options.File, configuration);
+
+    /// <summary>Resolves an ingest CSV file as <see cref="IngestOptions.File"/> describes (also used by the Api's replay).</summary>
+    public static string ResolveCsvPath(string file, IConfiguration configuration) =>
+        Path.IsPathRooted(file) || File.Exists(file)
+            ? Path.GetFullPath(file)
+            : Path.GetFullPath(Path.Combine(configuration["Churn:DataDirectory"] ?? "data", file));
 
     private string ModelDirectory =>
         Path.GetFullPath(_options.ModelDirectory ?? configuration["Churn:Model:Directory"] ?? "artifacts/model");
 
     [LoggerMessage(LogLevel.Information, "Ingest {Mode} from {Source} at {Rate} events/s (0 = max)")]
     private partial void LogStarting(IngestMode mode, string source, double rate);
+
+    [LoggerMessage(LogLevel.Information, "Ingest keeps a synthetic trickle at {Rate} events/s (seed {Seed}) until stopped")]
+    private partial void LogTrickle(double rate, int seed);
 
     [LoggerMessage(LogLevel.Error, "Ingest cannot run: {Reason}")]
     private partial void LogFailed(string reason, Exception exception);

@@ -46,6 +46,21 @@ public sealed partial class ModelProvider(
         }
     }
 
+    /// <summary>Takes a hold on the current snapshot, or returns false while no model is serving.</summary>
+    public bool TryAcquire(out ModelLease lease)
+    {
+        while (Volatile.Read(ref _current) is { } model)
+        {
+            if (model.TryAddReference())
+            {
+                lease = new ModelLease(model);
+                return true;
+            }
+        }
+        lease = default;
+        return false;
+    }
+
     public async Task<ModelSwapResult> ReloadAsync(CancellationToken cancellationToken)
     {
         await _reloadGate.WaitAsync(cancellationToken);
