@@ -54,7 +54,7 @@ public static class ApiLoad
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllTextAsync(path, summary.ToJson());
         }
-        output.WriteLine(summary.ToJson());
+        summary.WriteTable(output);
         return summary.Ok == summary.Requests ? 0 : 1;
     }
 

@@ -6,9 +6,9 @@ namespace Churn.Benchmarks.Api;
 
 /// <summary>
 /// The GET /api/predictions queries a retention team's pages send (seeded, so runs are comparable): page 1 most often,
-/// up to page 5, 50 per page; no filter, a state, a risk band, a minimum probability, or state and band together;
-/// newest first by default, otherwise highest risk first or the reverse orders. Each query has a short kind
-/// (e.g. <c>band+prob-desc</c>) so the report can show which shapes are slow.
+/// up to page 5, 50 per page; no filter, a state, a risk band, a minimum probability, state and band together, or the
+/// predicted label (the filters the Web's customers page offers); newest first by default, otherwise highest risk
+/// first or the reverse orders. Each query has a kind (filter/sort, e.g. <c>band/risk</c>) for the per-kind report.
 /// </summary>
 public sealed class PredictionQueryMix(int seed = 7)
 {
@@ -22,9 +22,11 @@ public sealed class PredictionQueryMix(int seed = 7)
     public (string Kind, string PathAndQuery) Next()
     {
         var query = new List<string>();
-        var filter = Pick(_random.NextDouble(), (0.30, "all"), (0.20, "state"), (0.20, "band"), (0.15, "prob"), (0.15, "state+band"));
+        var filter = Pick(_random.NextDouble(), (0.25, "all"), (0.20, "state"), (0.15, "band"), (0.15, "prob"), (0.15, "state+band"),
+            (0.10, "predicted"));
         if (filter.Contains("state", StringComparison.Ordinal)) query.Add($"state={_states[_random.Next(_states.Length)]}");
         if (filter.Contains("band", StringComparison.Ordinal)) query.Add($"riskBand={Bands[_random.Next(Bands.Length)]}");
+        if (filter == "predicted") query.Add(_random.Next(3) == 0 ? "predictedChurn=false" : "predictedChurn=true");
         if (filter == "prob")
         {
             query.Add($"minProbability={MinProbabilities[_random.Next(MinProbabilities.Length)].ToString(CultureInfo.InvariantCulture)}");
