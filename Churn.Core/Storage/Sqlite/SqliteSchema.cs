@@ -2,10 +2,7 @@ namespace Churn.Core.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store's tables. Every field the API filters or sorts on is a typed column (timestamps as unix
-/// milliseconds, so they sort as integers); the customer's 19 features are a JSON document. Every filter the Web's
-/// customers page combines (state, risk band, state + band, predicted label) has an index per sort key (scoring time,
-/// probability), so a page and its count read only the matching index entries: without them a band or label filter
-/// sorted by probability, or its count, visited every row (20-80 ms at 100,000 rows; docs/performance.md).
+/// milliseconds, so they sort as integers); the customer's 19 features are a JSON document.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -30,11 +27,6 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_predictions_state_scored_at ON predictions (state, scored_at);
         CREATE INDEX IF NOT EXISTS ix_predictions_customer_scored_at ON predictions (customer_id, scored_at);
         CREATE INDEX IF NOT EXISTS ix_predictions_risk_band_scored_at ON predictions (risk_band, scored_at);
-        CREATE INDEX IF NOT EXISTS ix_predictions_risk_band_probability ON predictions (risk_band, probability);
-        CREATE INDEX IF NOT EXISTS ix_predictions_state_risk_band_scored_at ON predictions (state, risk_band, scored_at);
-        CREATE INDEX IF NOT EXISTS ix_predictions_state_risk_band_probability ON predictions (state, risk_band, probability);
-        CREATE INDEX IF NOT EXISTS ix_predictions_predicted_churn_scored_at ON predictions (predicted_churn, scored_at);
-        CREATE INDEX IF NOT EXISTS ix_predictions_predicted_churn_probability ON predictions (predicted_churn, probability);
         CREATE TABLE IF NOT EXISTS models (
             version       TEXT    NOT NULL PRIMARY KEY,
             created       INTEGER NOT NULL,
