@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Churn.Benchmarks.Api;
 using Churn.Benchmarks.Pipeline;
 using Churn.Benchmarks.Scoring;
 using Churn.Benchmarks.Setup;
@@ -16,6 +17,8 @@ try
         "store" => await StoreLoad.RunAsync(rest, Console.Out),
         "transport" => TransportLoad.Run(rest, Console.Out),
         "pipeline" => await RunPipelineAsync(rest),
+        "seed-store" => await SeedStore.RunAsync(rest, Console.Out),
+        "api-load" => await ApiLoad.RunAsync(rest, Console.Out),
         _ => Usage(),
     };
 }
@@ -50,6 +53,11 @@ static int Usage()
           transport [--messages N] [--publishers P] [--rounds R]   embedded log publish -> consume throughput
           pipeline  --events N --rate R --db <sqlite file> --json <summary file> [--batch N] [--intra N] [--runs N]
                     the embedded flow end to end (overrides: worker batch size, ORT intra-op threads, Runs per batch)
+          seed-store --db <sqlite file> [--predictions N] [--days D] [--customers C]
+                    fills a store with N predictions of realistic customers scored by the real model
+          api-load  --url http://127.0.0.1:PORT --scenario predictions|score (--rate R | --concurrency N)
+                    [--duration S] [--warmup S] [--timeout S] [--json <summary file>]
+                    load a running Api on loopback: open loop at R req/s, or closed loop with N workers
         """);
     return 1;
 }
