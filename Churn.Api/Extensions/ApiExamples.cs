@@ -30,8 +30,8 @@ internal static class ApiExamples
     public static readonly ScoreResponse Score = new("20260101-120000", 0.42,
     [
         new CustomerScore(0.081, false, RiskBand.Low, new Explanation(ExplainedScoring.Method,
-            [new("TotalDayMinutes", "265.1", "179.4", 0.05), new("CustomerServiceCalls", "1", "1", 0)],
-            [new("TotalDayMinutes", "265.1", "179.4", 0.05)], [])),
+            [new("DayUsage", "265.1 min / $45.07", "179.4 min / $30.5", 0.05), new("CustomerServiceCalls", "1", "1", 0)],
+            [new("DayUsage", "265.1 min / $45.07", "179.4 min / $30.5", 0.05)], [])),
     ]);
 
     public static readonly PredictionStats Stats = new()

@@ -35,18 +35,34 @@ public sealed class ScoringApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.False(c.PredictedChurn);
 
         // Every effect is P(customer) − P(customer with that one feature at its training reference), from the same model.
-        Assert.Equal(19, r.Explanation.Effects.Count);
+        Assert.Equal(15, r.Explanation.Effects.Count);
         var calls = r.Explanation.Effects.Single(e => e.Feature == "CustomerServiceCalls");
         Assert.Equal(("6", "1"), (calls.Value, calls.Reference));
         Assert.Equal(r.ChurnProbability - direct.ProbabilityOf(risky with { CustomerServiceCalls = 1 }), calls.Effect, 5);
-        var charge = r.Explanation.Effects.Single(e => e.Feature == "TotalDayCharge");
-        Assert.Equal(r.ChurnProbability - direct.ProbabilityOf(risky with { TotalDayCharge = double.Parse(charge.Reference, CultureInfo.InvariantCulture) }),
-            charge.Effect, 5);
+        // A period's minutes and charge move together, so the substituted customer is a possible one.
+        var (minutes, charge) = (direct.Card.FeatureStatistics["TotalDayMinutes"].Median, direct.Card.FeatureStatistics["TotalDayCharge"].Median);
+        var day = r.Explanation.Effects.Single(e => e.Feature == "DayUsage");
+        Assert.Equal("300 min / $51", day.Value);
+        Assert.Equal(r.ChurnProbability - direct.ProbabilityOf(risky with { TotalDayMinutes = minutes, TotalDayCharge = charge }), day.Effect, 5);
         Assert.Equal(r.Explanation.Effects.Where(e => e.Effect > 0).OrderByDescending(e => e.Effect).Take(ExplainedScoring.TopCount),
             r.Explanation.RaisingRisk);
         Assert.NotEmpty(r.Explanation.RaisingRisk);
         Assert.All(c.Explanation.LoweringRisk, e => Assert.True(e.Effect < 0));
         Assert.Contains("median", r.Explanation.Method);
+    }
+
+    [Fact]
+    public async Task Dropping_the_voice_mail_plan_in_an_explanation_also_drops_its_messages()
+    {
+        var subscriber = TestData.Customer() with { VoiceMailPlan = true, NumberVmailMessages = 25 };
+        using var direct = ModelCandidate.Load(factory.Settings.ModelDirectory, new OnnxScorerOptions());
+
+        var response = await (await client.PostJson("/api/score", Batch(CustomerInput.From(subscriber)))).Read<ScoreResponse>();
+
+        var plan = response.Results[0].Explanation.Effects.Single(e => e.Feature == "VoiceMailPlan");
+        Assert.Equal(("yes", "no"), (plan.Value, plan.Reference));
+        Assert.Equal(response.Results[0].ChurnProbability - direct.ProbabilityOf(subscriber with { VoiceMailPlan = false, NumberVmailMessages = 0 }),
+            plan.Effect, 5);
     }
 
     [Fact]
