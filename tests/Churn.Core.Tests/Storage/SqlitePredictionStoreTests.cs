@@ -24,8 +24,8 @@ public sealed class SqlitePredictionStoreTests(TempDirectory directory) : IClass
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", command.ExecuteScalar());
         command.CommandText = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name)";
-        Assert.Equal("ix_predictions_customer_scored_at,ix_predictions_probability,ix_predictions_risk_band_scored_at," +
-            "ix_predictions_scored_at,ix_predictions_state_scored_at", command.ExecuteScalar());
+        Assert.Equal("ix_predictions_customer_scored_at,ix_predictions_probability_cover," +
+            "ix_predictions_scored_at_cover,ix_predictions_state_scored_at", command.ExecuteScalar());
     }
 
     [Fact]
