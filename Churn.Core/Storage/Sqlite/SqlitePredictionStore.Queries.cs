@@ -27,7 +27,7 @@ public sealed partial class SqlitePredictionStore
         await using var command = connection.CreateCommand();
         var where = Where(query, command.Parameters);
         var covered = ReadsCoveringIndex(query);
-        var countIndex = covered ? $" INDEXED BY {CountIndex(query)}" : "";
+        var countIndex = covered && query.State is null ? $" INDEXED BY {CountIndex(query)}" : "";
         command.CommandText = $"SELECT count(*) FROM predictions{countIndex}{where}";
         var total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
         var orderBy = OrderBy(query.Sort);
@@ -129,7 +129,7 @@ public sealed partial class SqlitePredictionStore
     /// Band, predicted-churn and probability filters have no index of their own (or, for probability, one in the wrong
     /// order); the planner would read every matching row and sort it. They are evaluated on the entries of a covering
     /// sort index instead, so a page walks that index in order until it has its rows and then reads only those rows.
-    /// A customer filter keeps its own index; a state filter alone keeps the planner's choice (its own index).
+    /// A customer filter keeps its own index, and so does every count with a state filter (2% of the rows).
     /// </summary>
     private static bool ReadsCoveringIndex(PredictionQuery query) =>
         query.CustomerId is null && (query.RiskBand is not null || query.PredictedChurn is not null || query.MinProbability is not null);
