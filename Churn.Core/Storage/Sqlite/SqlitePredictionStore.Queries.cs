@@ -26,9 +26,19 @@ public sealed partial class SqlitePredictionStore
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var where = Where(query, command.Parameters);
-        command.CommandText = $"SELECT count(*) FROM predictions{where}";
+        var covered = ReadsCoveringIndex(query);
+        var countIndex = covered && query.State is null ? $" INDEXED BY {CountIndex(query)}" : "";
+        command.CommandText = $"SELECT count(*) FROM predictions{countIndex}{where}";
         var total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
-        command.CommandText = $"SELECT {SqliteSchema.Columns} FROM predictions{where} ORDER BY {OrderBy(query.Sort)} LIMIT $limit OFFSET $offset";
+        var orderBy = OrderBy(query.Sort);
+        command.CommandText = covered
+            ? $"""
+                SELECT {SqliteSchema.Columns} FROM predictions WHERE rowid IN (
+                    SELECT rowid FROM predictions INDEXED BY {SortIndex(query.Sort)}{where}
+                    ORDER BY {orderBy} LIMIT $limit OFFSET $offset)
+                ORDER BY {orderBy}
+                """
+            : $"SELECT {SqliteSchema.Columns} FROM predictions{where} ORDER BY {orderBy} LIMIT $limit OFFSET $offset";
         command.Parameters.AddWithValue("$limit", pageSize);
         command.Parameters.AddWithValue("$offset", (long)(page - 1) * pageSize);
         var items = await SqlitePredictionRows.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
@@ -114,6 +124,24 @@ public sealed partial class SqlitePredictionStore
         if (query.To is { } to) Add("scored_at < $to", "$to", to.ToUnixTimeMilliseconds());
         return clauses.Count == 0 ? "" : new StringBuilder(" WHERE ").AppendJoin(" AND ", clauses).ToString();
     }
+
+    /// <summary>
+    /// Band, predicted-churn and probability filters have no index of their own (or, for probability, one in the wrong
+    /// order); the planner would read every matching row and sort it. They are evaluated on the entries of a covering
+    /// sort index instead, so a page walks that index in order until it has its rows and then reads only those rows.
+    /// A customer filter keeps its own index, and so does every count with a state filter (2% of the rows).
+    /// </summary>
+    private static bool ReadsCoveringIndex(PredictionQuery query) =>
+        query.CustomerId is null && (query.RiskBand is not null || query.PredictedChurn is not null || query.MinProbability is not null);
+
+    private static string CountIndex(PredictionQuery query) =>
+        query.MinProbability is null ? "ix_predictions_scored_at_cover" : "ix_predictions_probability_cover";
+
+    private static string SortIndex(PredictionSort sort) => sort switch
+    {
+        PredictionSort.ScoredAtDesc or PredictionSort.ScoredAtAsc => "ix_predictions_scored_at_cover",
+        _ => "ix_predictions_probability_cover",
+    };
 
     /// <summary>The sort, with rowid (insertion order, kept by upserts) breaking ties so pages never overlap.</summary>
     private static string OrderBy(PredictionSort sort) => sort switch

@@ -22,11 +22,13 @@ internal static class SqliteSchema
             actual_churn    INTEGER NULL,
             customer        TEXT    NOT NULL
         );
-        CREATE INDEX IF NOT EXISTS ix_predictions_scored_at ON predictions (scored_at);
-        CREATE INDEX IF NOT EXISTS ix_predictions_probability ON predictions (probability);
+        DROP INDEX IF EXISTS ix_predictions_scored_at;
+        DROP INDEX IF EXISTS ix_predictions_probability;
+        DROP INDEX IF EXISTS ix_predictions_risk_band_scored_at;
+        CREATE INDEX IF NOT EXISTS ix_predictions_scored_at_cover ON predictions (scored_at, risk_band, predicted_churn, state, probability);
+        CREATE INDEX IF NOT EXISTS ix_predictions_probability_cover ON predictions (probability, risk_band, predicted_churn, state, scored_at);
         CREATE INDEX IF NOT EXISTS ix_predictions_state_scored_at ON predictions (state, scored_at);
         CREATE INDEX IF NOT EXISTS ix_predictions_customer_scored_at ON predictions (customer_id, scored_at);
-        CREATE INDEX IF NOT EXISTS ix_predictions_risk_band_scored_at ON predictions (risk_band, scored_at);
         CREATE TABLE IF NOT EXISTS models (
             version       TEXT    NOT NULL PRIMARY KEY,
             created       INTEGER NOT NULL,

@@ -23,9 +23,43 @@ public sealed class SqlitePredictionStoreTests(TempDirectory directory) : IClass
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", command.ExecuteScalar());
+        Assert.Equal(ExpectedIndexes, IndexNames(connection));
+    }
+
+    [Fact]
+    public async Task A_file_with_the_older_narrow_indexes_ends_up_with_the_covering_ones_only()
+    {
+        using (var first = NewStore("old-indexes.db"))
+        {
+            await first.UpsertAsync([Prediction("e1")], Ct);
+        }
+        using (var old = new SqliteConnection($"Data Source={directory.File("old-indexes.db")};Pooling=False"))
+        {
+            old.Open();
+            using var command = old.CreateCommand();
+            command.CommandText = """
+                CREATE INDEX ix_predictions_scored_at ON predictions (scored_at);
+                CREATE INDEX ix_predictions_probability ON predictions (probability);
+                CREATE INDEX ix_predictions_risk_band_scored_at ON predictions (risk_band, scored_at);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var reopened = NewStore("old-indexes.db");
+        Assert.Equal(1, await reopened.CountAsync(Ct));
+        using var connection = new SqliteConnection($"Data Source={reopened.FilePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        Assert.Equal(ExpectedIndexes, IndexNames(connection));
+    }
+
+    private const string ExpectedIndexes =
+        "ix_predictions_customer_scored_at,ix_predictions_probability_cover,ix_predictions_scored_at_cover,ix_predictions_state_scored_at";
+
+    private static object? IndexNames(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name)";
-        Assert.Equal("ix_predictions_customer_scored_at,ix_predictions_probability,ix_predictions_risk_band_scored_at," +
-            "ix_predictions_scored_at,ix_predictions_state_scored_at", command.ExecuteScalar());
+        return command.ExecuteScalar();
     }
 
     [Fact]
