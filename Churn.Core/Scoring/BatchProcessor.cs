@@ -107,6 +107,11 @@ public sealed partial class BatchProcessor(
             while (await UpsertAsync(written.Items, stopping) is { Count: > 0 } rejected)
             {
                 var (kept, refused) = written.Split(rejected, batch);
+                if (refused.Count == 0)
+                {
+                    throw new InvalidOperationException(
+                        $"the store refused event ids that are not in the batch: {string.Join(", ", rejected.Select(r => r.EventId))}");
+                }
                 await RetryAsync("dead-letter delivery",
                     () => _deadLetters.PublishAndConfirmAsync(refused.ConvertAll(r => r.Poison), _options.DeadLetterTimeout), stopping);
                 foreach (var (index, p) in refused)

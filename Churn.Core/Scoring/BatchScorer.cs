@@ -10,7 +10,12 @@ internal sealed record ScoredBatch(List<Prediction> Items, List<int> Indices)
     public (ScoredBatch Kept, List<(int Index, PoisonRecord Poison)> Refused) Split(IReadOnlyList<RejectedPrediction> rejected,
         IReadOnlyList<ConsumedEvent> batch)
     {
-        var reasons = rejected.ToDictionary(r => r.EventId, r => r.Reason);
+        // An event id can occur twice in a batch (a file replayed again before the first pass was scored).
+        var reasons = new Dictionary<string, string>();
+        foreach (var r in rejected)
+        {
+            reasons.TryAdd(r.EventId, r.Reason);
+        }
         var kept = new ScoredBatch([], []);
         var refused = new List<(int, PoisonRecord)>();
         for (var i = 0; i < Items.Count; i++)

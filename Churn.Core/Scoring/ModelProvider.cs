@@ -33,18 +33,9 @@ public sealed partial class ModelProvider(
     public Task WaitForModelAsync(CancellationToken cancellationToken) => _firstModel.Task.WaitAsync(cancellationToken);
 
     /// <summary>Takes a hold on the current snapshot; throws when no model is serving yet.</summary>
-    public ModelLease Acquire()
-    {
-        while (true)
-        {
-            var model = Volatile.Read(ref _current)
-                ?? throw new InvalidOperationException($"no valid model has been loaded from {Directory} yet");
-            if (model.TryAddReference())
-            {
-                return new ModelLease(model);
-            }
-        }
-    }
+    public ModelLease Acquire() => TryAcquire(out var lease)
+        ? lease
+        : throw new InvalidOperationException($"no valid model has been loaded from {Directory} yet");
 
     /// <summary>Takes a hold on the current snapshot, or returns false while no model is serving.</summary>
     public bool TryAcquire(out ModelLease lease)

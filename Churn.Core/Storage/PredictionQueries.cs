@@ -33,9 +33,6 @@ internal static class PredictionQueries
         var endMs = (now.ToUnixTimeMilliseconds() / bucketMs + 1) * bucketMs;
         return new ThroughputWindow(endMs - count * bucketMs, bucketMs, count);
     }
-
-    /// <summary>Histogram bin of a probability in [0, 1]: equal widths, 1.0 in the last bin.</summary>
-    public static int Bin(double probability, int bins) => Math.Clamp((int)(probability * bins), 0, bins - 1);
 }
 
 internal readonly record struct ThroughputWindow(long StartMs, long BucketMs, int Count)

@@ -9,15 +9,18 @@ internal sealed class ConsumerGroupState
 {
     private int generation;
 
-    public ConsumerGroupState(int partitions)
+    public ConsumerGroupState(long[] retainFrom)
     {
-        Committed = new long[partitions];
+        RetainFrom = retainFrom;
+        Committed = new long[retainFrom.Length];
         Array.Fill(Committed, -1);
-        Owners = new object?[partitions];
+        Owners = new object?[retainFrom.Length];
     }
 
     /// <summary>Next offset to read per partition, or -1 when the group has never committed there.</summary>
     public long[] Committed { get; }
+    /// <summary>Oldest offset per partition when the group was created: kept for it until it commits.</summary>
+    public long[] RetainFrom { get; }
     public object?[] Owners { get; }
     public List<object> Members { get; } = [];
 

@@ -82,7 +82,7 @@ internal sealed class TopicLog
         {
             if (!groups.TryGetValue(group, out var state))
             {
-                groups[group] = state = new ConsumerGroupState(partitions.Length);
+                groups[group] = state = new ConsumerGroupState(Array.ConvertAll(partitions, p => p.Start));
             }
             state.Members.Add(member);
             state.Changed();
@@ -232,7 +232,7 @@ internal sealed class TopicLog
         var oldest = long.MaxValue;
         foreach (var group in groups.Values)
         {
-            oldest = Math.Min(oldest, group.Committed[p] >= 0 ? group.Committed[p] : partitions[p].Start);
+            oldest = Math.Min(oldest, group.Committed[p] >= 0 ? group.Committed[p] : group.RetainFrom[p]);
         }
         return oldest;
     }

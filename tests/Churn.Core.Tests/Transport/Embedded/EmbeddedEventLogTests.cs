@@ -47,6 +47,32 @@ public sealed class EmbeddedEventLogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_group_that_has_not_committed_yet_keeps_its_messages_when_another_group_commits()
+    {
+        log = new EmbeddedEventLog(new EmbeddedTransportOptions { Partitions = 1, PartitionCapacity = 2 });
+        using var publisher = log.CreatePublisher();
+        using var fast = log.CreateConsumer("fast");
+        using var slow = log.CreateConsumer("slow");
+        fast.Subscribe(Topic);
+        slow.Subscribe(Topic);
+        publisher.Publish(Topic, Event("a", 0), _ => { });
+        publisher.Publish(Topic, Event("a", 1), _ => { });
+
+        Assert.Equal(0, fast.Consume(Patience)!.Offset);
+        Assert.Equal(1, fast.Consume(Patience)!.Offset);
+        fast.StoreOffsets([new PartitionOffset(Topic, 0, 2)]);
+        fast.Close();
+        var third = OnOwnThread(() => publisher.Publish(Topic, Event("a", 2), _ => { }));
+        Assert.True(SpinWait.SpinUntil(() => log.BlockedPublishers(Topic) == 1, Patience));
+
+        Assert.Equal(0, log.StartOffset(Topic, 0));   // the slow group still needs both messages
+        Assert.Equal([0L, 1L], [slow.Consume(Patience)!.Offset, slow.Consume(Patience)!.Offset]);
+        slow.StoreOffsets([new PartitionOffset(Topic, 0, 2)]);
+        slow.Close();
+        await third.WaitAsync(Patience, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public void A_partition_that_stays_full_fails_the_delivery_with_the_reason_instead_of_blocking_forever()
     {
         log = new EmbeddedEventLog(new EmbeddedTransportOptions
