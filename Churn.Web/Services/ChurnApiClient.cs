@@ -19,7 +19,9 @@ public sealed class ChurnApiClient(HttpClient http)
     public Task<PredictionStats?> GetStatsAsync(CancellationToken ct) =>
         http.GetFromJsonAsync<PredictionStats>("api/stats?bucketSeconds=60&windowMinutes=60&bins=20", Json, ct);
 
-    public async Task<PredictionPage> GetPredictionsAsync(PredictionQuery query, CancellationToken ct)
+    /// <summary>A page of predictions, or the Api's validation errors (keyed by query parameter) when it refused the query.</summary>
+    public async Task<(PredictionPage? Page, IReadOnlyDictionary<string, string[]> Errors)> GetPredictionsAsync(
+        PredictionQuery query, CancellationToken ct)
     {
         var parameters = new Dictionary<string, string?>
         {
@@ -29,7 +31,14 @@ public sealed class ChurnApiClient(HttpClient http)
             ["sort"] = query.Sort.ToString(), ["page"] = query.Page.ToString(), ["pageSize"] = query.PageSize.ToString(),
         };
         var url = QueryHelpers.AddQueryString("api/predictions", parameters.Where(p => p.Value is not null)!);
-        return (await http.GetFromJsonAsync<PredictionPage>(url, Json, ct))!;
+        using var response = await http.GetAsync(url, ct);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(Json, ct);
+            return (null, problem?.Errors ?? new() { [""] = [problem?.Detail ?? problem?.Title ?? "The Api refused the query."] });
+        }
+        response.EnsureSuccessStatusCode();
+        return ((await response.Content.ReadFromJsonAsync<PredictionPage>(Json, ct))!, new Dictionary<string, string[]>());
     }
 
     public async Task<IReadOnlyList<Prediction>> GetCustomerHistoryAsync(string customerId, CancellationToken ct)

@@ -127,6 +127,18 @@ public sealed class BrowserTests(BrowserFixture system)
     }
 
     [Fact]
+    public async Task A_filter_the_api_refuses_shows_its_reason_beside_the_field_instead_of_an_error_page()
+    {
+        var page = await system.NewPageAsync();
+
+        var response = await page.GotoAsync("/customers?state=12&minProbability=NaN");
+
+        Assert.Equal(200, response!.Status);
+        await Expect(page.Locator("span[data-valmsg-for='State']")).ToContainTextAsync("two-letter state code");
+        await Expect(page.Locator("span[data-valmsg-for='MinProbability']")).Not.ToBeEmptyAsync();
+    }
+
+    [Fact]
     public async Task Values_from_records_are_html_encoded()
     {
         const string hostile = "<img src=x onerror=alert(1)>";

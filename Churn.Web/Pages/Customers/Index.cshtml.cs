@@ -22,14 +22,18 @@ public sealed class IndexModel(ChurnApiClient api) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         State = string.IsNullOrWhiteSpace(State) ? null : State.Trim().ToUpperInvariant();
-        if (State is { Length: not 2 }) ModelState.AddModelError(nameof(State), "Use a two-letter state code, e.g. KS.");
-        if (MinProbability is < 0 or > 1) ModelState.AddModelError(nameof(MinProbability), "Use a probability between 0 and 1.");
         if (!ModelState.IsValid) return;
-        Results = await api.GetPredictionsAsync(new PredictionQuery
+        // The Api owns the rules; its reasons appear beside the fields they name.
+        (Results, var errors) = await api.GetPredictionsAsync(new PredictionQuery
         {
             State = State, RiskBand = Band, PredictedChurn = Predicted, MinProbability = MinProbability,
             Sort = Sort, Page = Math.Max(1, PageNumber), PageSize = PageSize,
         }, ct);
+        foreach (var (field, messages) in errors)
+        {
+            var key = field switch { "state" => nameof(State), "minProbability" => nameof(MinProbability), _ => "" };
+            foreach (var message in messages) ModelState.AddModelError(key, message);
+        }
     }
 
     public Dictionary<string, string?> RouteFor(int page) => new()
