@@ -1,3 +1,4 @@
+using Churn.Api.Live;
 using System.Runtime.CompilerServices;
 using Churn.Api.Extensions;
 
@@ -43,14 +44,23 @@ public static class PredictionsApi
             ? TypedResults.Ok(prediction)
             : Problems.NotFound("Prediction not found", $"No prediction is stored for event '{eventId}'.");
 
-    public static ServerSentEventsResult<Prediction> StreamPredictions(
-        [FromQuery] RiskBand? riskBand, [AsParameters] ChurnServices services, CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(Filter(services.Feed.SubscribeAsync(cancellationToken), riskBand, cancellationToken), "prediction");
-
-    private static async IAsyncEnumerable<Prediction> Filter(IAsyncEnumerable<Prediction> source, RiskBand? band,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static Results<ServerSentEventsResult<Prediction>, ValidationProblem> StreamPredictions(
+        [FromQuery] RiskBand? riskBand, [AsParameters] ChurnServices services, IHostApplicationLifetime lifetime,
+        CancellationToken cancellationToken)
     {
-        await foreach (var prediction in source.WithCancellation(cancellationToken))
+        if (riskBand is { } band && !Enum.IsDefined(band))
+        {
+            return Problems.Invalid("riskBand", "Must be Low, Medium or High.");
+        }
+        return TypedResults.ServerSentEvents(Stream(services.Feed, riskBand, cancellationToken, lifetime.ApplicationStopping), "prediction");
+    }
+
+    /// <summary>New predictions until the client leaves or the Api stops (so an open dashboard never delays shutdown).</summary>
+    private static async IAsyncEnumerable<Prediction> Stream(IPredictionFeed feed, RiskBand? band,
+        [EnumeratorCancellation] CancellationToken requestAborted, CancellationToken stopping)
+    {
+        using var until = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping);
+        await foreach (var prediction in feed.SubscribeAsync(until.Token).WithCancellation(until.Token))
         {
             if (band is null || prediction.RiskBand == band) yield return prediction;
         }

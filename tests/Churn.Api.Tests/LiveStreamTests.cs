@@ -44,6 +44,14 @@ public sealed class LiveStreamTests(ApiFactory factory) : IClassFixture<ApiFacto
         await events.DisposeAsync();
     }
 
+    [Fact]
+    public async Task An_unknown_risk_band_is_a_400_instead_of_a_stream_that_never_emits()
+    {
+        var client = factory.CreateClientWithKey();
+
+        Assert.Contains("Low, Medium or High", await (await client.Get("/api/predictions/stream?riskBand=7")).ValidationError("riskBand"));
+    }
+
     private static async Task<IReadOnlyList<string>> Publish(HttpClient client, params CustomerRecord[] customers)
     {
         var request = new CustomerBatchRequest { Customers = [.. customers.Select(c => CustomerInput.From(c))] };
