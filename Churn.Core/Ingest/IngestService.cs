@@ -49,9 +49,9 @@ public sealed partial class IngestService(
         {
             return;
         }
-        catch (Exception ex) when (ex is IOException or ModelValidationException or InvalidOperationException
-            or Customers.CustomerCsvFormatException)
+        catch (Exception ex)
         {
+            // Any failure ends the run with a reason (missing file, bad card, unreadable CSV, no permission…).
             LogFailed(ex.Message, ex);
             Failure = ex;
         }

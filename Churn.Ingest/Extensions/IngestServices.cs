@@ -29,7 +29,10 @@ public static class IngestServices
         return builder;
     }
 
-    /// <summary>The process exit code: 1 when the ingest run failed (e.g. the file is missing), else 0.</summary>
+    /// <summary>
+    /// The process exit code: 1 when the ingest run failed (e.g. the file is missing) or some events were never
+    /// delivered, so the AppHost's WaitForCompletion does not take a partial replay for success; else 0.
+    /// </summary>
     public static int IngestExitCode(this IHost app) =>
-        app.Services.GetRequiredService<IngestService>().Failure is null ? 0 : 1;
+        app.Services.GetRequiredService<IngestService>() is { Failure: null, LastRun: null or { DeliveryFailures: 0 } } ? 0 : 1;
 }
