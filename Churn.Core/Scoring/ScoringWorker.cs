@@ -110,6 +110,12 @@ public sealed partial class ScoringWorker(
         {
             return false;
         }
+        catch (TransportFailedException ex)
+        {
+            // The consumer cannot recover: stop the loop (the health check turns unhealthy) rather than spin on it.
+            LogTransportFailed(ex);
+            return false;
+        }
         catch (Exception ex)
         {
             // A transport error is not a reason to die: the buffered records stay, nothing is stored, consume again.
@@ -161,6 +167,9 @@ public sealed partial class ScoringWorker(
 
     [LoggerMessage(LogLevel.Information, "Scoring worker stopped")]
     private partial void LogStopped();
+
+    [LoggerMessage(LogLevel.Critical, "The event transport failed for good; the scoring worker stops (unhealthy) and nothing more is stored")]
+    private partial void LogTransportFailed(Exception exception);
 
     [LoggerMessage(LogLevel.Error, "Consume failed; retrying")]
     private partial void LogConsumeFailed(Exception exception);

@@ -51,6 +51,10 @@ public sealed partial class KafkaEventConsumer(IConsumer<string, byte[]> consume
             LogConsumeError(e.Error.Code, e.Error.Reason);
             return null;
         }
+        catch (KafkaException e) when (e.Error.IsFatal)
+        {
+            throw new TransportFailedException($"The Kafka consumer failed fatally: {e.Error.Code} {e.Error.Reason}", e);
+        }
     }
 
     /// <summary>Each offset is the next one to read (last processed + 1), as Kafka's <c>StoreOffset(TopicPartitionOffset)</c> expects.</summary>

@@ -23,6 +23,12 @@ internal sealed class FakeConsumer(PipelineLog log) : IEventConsumer
         _available.Release(records.Length);
     }
 
+    public void EnqueueFailure(Exception failure)
+    {
+        lock (_script) { _script.Enqueue(failure); }
+        _available.Release();
+    }
+
     public void EnqueueRevocation(params (string Topic, int Partition)[] partitions)
     {
         lock (_script) { _script.Enqueue(partitions); }
@@ -45,6 +51,10 @@ internal sealed class FakeConsumer(PipelineLog log) : IEventConsumer
             if (step is ConsumedEvent record)
             {
                 return record;
+            }
+            if (step is Exception failure)
+            {
+                throw failure;
             }
             var revoked = ((string, int)[])step;
             log.Add($"revoked {string.Join(",", revoked)}");

@@ -70,6 +70,22 @@ public sealed class ScoringWorkerTests
     }
 
     [Fact]
+    public async Task A_transport_that_failed_for_good_stops_the_loop_and_turns_the_health_check_unhealthy()
+    {
+        await using var h = new WorkerHarness();
+        h.Consumer.Enqueue(TestEvents.Consumed(0, 0, TestEvents.Event("a")));
+        h.Consumer.EnqueueFailure(new TransportFailedException("fenced", new InvalidOperationException("fenced")));
+
+        await h.StartAsync();
+        Assert.True(SpinWait.SpinUntil(() => h.Status.Check().Status == HealthStatus.Unhealthy, TimeSpan.FromSeconds(15)),
+            "the loop should stop");
+
+        // The record buffered with the failure is neither written nor committed: the next consumer reads it again.
+        Assert.Empty(h.Store.Predictions);
+        Assert.Null(h.Consumer.StoredOffset(TestEvents.Topic, 0));
+    }
+
+    [Fact]
     public async Task No_offset_moves_past_a_failed_write_even_when_the_worker_stops_during_the_outage()
     {
         await using var h = new WorkerHarness(maxBatchSize: 2);

@@ -119,11 +119,12 @@ public class KafkaEventConsumerTests
     }
 
     [Fact]
-    public void A_fatal_consume_error_is_not_swallowed()
+    public void A_fatal_consume_error_is_not_swallowed_but_reported_as_a_failed_transport()
     {
         fake.Steps.Enqueue(() => throw new ConsumeException(new ConsumeResult<byte[], byte[]>(), new Error(ErrorCode.Local_Fatal, "fatal", isFatal: true)));
 
-        Assert.Throws<ConsumeException>(() => consumer.Consume(TimeSpan.FromSeconds(1)));
+        var failed = Assert.Throws<TransportFailedException>(() => consumer.Consume(TimeSpan.FromSeconds(1)));
+        Assert.IsType<ConsumeException>(failed.InnerException);
     }
 
     [Fact]
