@@ -42,26 +42,6 @@ internal static class ReferenceFeatures
         Whole(nameof(CustomerRecord.CustomerServiceCalls), c => c.CustomerServiceCalls, (c, v) => c with { CustomerServiceCalls = v }),
     ];
 
-    /// <summary>A typical customer: every feature at its reference (what the what-if form starts from).</summary>
-    public static CustomerRecord Typical(ModelCard card)
-    {
-        var c = new CustomerRecord
-        {
-            State = "", AccountLength = 0, AreaCode = 0, InternationalPlan = false, VoiceMailPlan = false,
-            NumberVmailMessages = 0, TotalDayMinutes = 0, TotalDayCalls = 0, TotalDayCharge = 0, TotalEveMinutes = 0,
-            TotalEveCalls = 0, TotalEveCharge = 0, TotalNightMinutes = 0, TotalNightCalls = 0, TotalNightCharge = 0,
-            TotalIntlMinutes = 0, TotalIntlCalls = 0, TotalIntlCharge = 0, CustomerServiceCalls = 0,
-        };
-        foreach (var feature in All)
-        {
-            if (feature.WithReference(c, card.FeatureStatistics) is { } r)
-            {
-                c = r.Modified;
-            }
-        }
-        return c;
-    }
-
     private static Feature Whole(string name, Func<CustomerRecord, int> get, Func<CustomerRecord, int, CustomerRecord> set) =>
         new(name, c => get(c).ToString(CultureInfo.InvariantCulture), (c, stats) =>
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Churn.Core.Customers;
 using Churn.Core.Pipeline;
 using Microsoft.Extensions.Logging;
@@ -40,12 +41,7 @@ public sealed partial class BatchProcessor(
             var valid = Deserialize(batch, poison, trace);
             using var lease = models.Acquire();
             var predictions = BatchScorer.Score(lease.Scorer, batch, valid, poison, trace, time);
-            await RetryAsync("dead-letter delivery", () => _deadLetters.PublishAndConfirmAsync(poison, _options.DeadLetterTimeout),
-                stopping);
-            foreach (var p in poison)
-            {
-                metrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", ReasonKind(p.Reason)));
-            }
+            await DeadLetterAsync(poison, stopping);
             if (predictions.Items.Count > 0)
             {
                 await EnsureModelRegisteredAsync(lease, stopping);
@@ -112,14 +108,12 @@ public sealed partial class BatchProcessor(
                     throw new InvalidOperationException(
                         $"the store refused event ids that are not in the batch: {string.Join(", ", rejected.Select(r => r.EventId))}");
                 }
-                await RetryAsync("dead-letter delivery",
-                    () => _deadLetters.PublishAndConfirmAsync(refused.ConvertAll(r => r.Poison), _options.DeadLetterTimeout), stopping);
                 foreach (var (index, p) in refused)
                 {
                     trace.DeadLettered(index, p.Reason);
                     LogPoison(p.Record.Topic, p.Record.Partition, p.Record.Offset, p.Reason);
-                    metrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", ReasonKind(p.Reason)));
                 }
+                await DeadLetterAsync(refused.ConvertAll(r => r.Poison), stopping);
                 written = kept;
             }
         }
@@ -144,7 +138,7 @@ public sealed partial class BatchProcessor(
         {
             return rejected;
         }
-        await RetryAsync("store write", async () =>
+        await RetryAsync("store write", metrics.StoreRetries, async () =>
         {
             try
             {
@@ -158,7 +152,20 @@ public sealed partial class BatchProcessor(
         return rejected;
     }
 
-    private async Task RetryAsync(string what, Func<Task> action, CancellationToken stopping)
+    /// <summary>Sends poison records to the dead-letter topic, retrying until every delivery is confirmed, and counts them.</summary>
+    private async Task DeadLetterAsync(IReadOnlyList<PoisonRecord> poison, CancellationToken stopping)
+    {
+        await RetryAsync("dead-letter delivery", () => _deadLetters.PublishAndConfirmAsync(poison, _options.DeadLetterTimeout), stopping);
+        foreach (var p in poison)
+        {
+            metrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", ReasonKind(p.Reason)));
+        }
+    }
+
+    private Task RetryAsync(string what, Func<Task> action, CancellationToken stopping) =>
+        RetryAsync(what, retries: null, action, stopping);
+
+    private async Task RetryAsync(string what, Counter<long>? retries, Func<Task> action, CancellationToken stopping)
     {
         var backoff = new RetryBackoff(_options.RetryInitialDelay, _options.RetryMaxDelay);
         while (true)
@@ -171,10 +178,7 @@ public sealed partial class BatchProcessor(
             catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
             {
                 var delay = backoff.Next();
-                if (what == "store write")
-                {
-                    metrics.StoreRetries.Add(1);
-                }
+                retries?.Add(1);
                 LogRetry(what, backoff.Attempts, delay.TotalMilliseconds, ex);
                 await Task.Delay(delay, time, stopping);
             }
