@@ -8,9 +8,8 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseApiPipeline();
+app.UseApiMiddleware();
 app.MapDefaultEndpoints();
-app.LogPipelineMode();
 app.MapApiDocumentation();
 
 app.MapPredictionsApi();

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using Churn.Core.Features;
-using Churn.Core.Models;
+using Churn.Domain.Features;
+using Churn.Domain.Models;
 using Churn.Trainer.Cli;
 using Churn.Trainer.Data;
 using Churn.Trainer.Evaluation;

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Churn.Api.Extensions;
 using Churn.Api.Security;
-using Churn.Api.Serving;
 
 namespace Churn.Api.Apis;
 

@@ -1,6 +1,6 @@
-using Churn.Api.Live;
 using System.Runtime.CompilerServices;
 using Churn.Api.Extensions;
+using Churn.Api.Live;
 
 namespace Churn.Api.Apis;
 

@@ -5,7 +5,7 @@ namespace Churn.Api.Extensions;
 /// <summary>Settings of the Api (configuration section <c>Churn</c>), validated at start.</summary>
 public sealed record ChurnApiOptions
 {
-    public const string Section = "Churn";
+    public const string SectionName = "Churn";
 
     /// <summary>The key mutating endpoints require in <c>X-Api-Key</c>. Unset: mutating endpoints refuse every call.</summary>
     public string? ApiKey { get; init; }

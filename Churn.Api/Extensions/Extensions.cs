@@ -1,7 +1,13 @@
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Churn.Api.Live;
 using Churn.Api.Security;
+using Churn.Api.Serving;
+using Churn.Core.Composition;
+using Churn.Core.Ingest;
+using Churn.Core.Storage.Sqlite;
+using Churn.Kafka;
+using Churn.MongoDB;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Churn.Api.Extensions;
 
@@ -10,7 +16,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ChurnApiOptions>().BindConfiguration(ChurnApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChurnApiOptions>().BindConfiguration(ChurnApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -27,7 +33,41 @@ public static class Extensions
         return builder;
     }
 
-    public static WebApplication UseApiPipeline(this WebApplication app)
+    /// <summary>
+    /// The Api's part of the pipeline, per port (<see cref="PipelinePorts"/>). Embedded transport: ingest and the scoring
+    /// worker run in this process over the in-process log. Kafka: this process only publishes the customers it receives;
+    /// the Ingest and Scoring services do the rest. Either way the endpoints read the store and score what-if requests
+    /// with the serving model.
+    /// </summary>
+    public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
+    {
+        var ports = builder.AddPipelinePorts();
+        switch (ports.Transport)
+        {
+            case TransportKind.Embedded:
+                builder.AddInProcessPipeline();
+                break;
+            case TransportKind.Kafka:
+                builder.AddKafkaProducer(PipelinePorts.KafkaConnectionName);
+                builder.AddIngestPublishing();
+                break;
+        }
+        switch (ports.Store)
+        {
+            case StoreKind.Sqlite:
+                builder.AddSqlitePredictionStore();
+                break;
+            case StoreKind.MongoDB:
+                builder.AddMongoDBClient(PipelinePorts.MongoDBConnectionName);
+                builder.AddMongoDBPredictionStore();
+                break;
+        }
+        builder.AddChurnModel();
+        builder.Services.AddSingleton<CustomerIngest>();
+        return builder;
+    }
+
+    public static WebApplication UseApiMiddleware(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -13,7 +13,7 @@ public sealed record SharedDirectories(string Data, string Model)
     /// <summary>Where the ingest sources find the CSV files.</summary>
     public const string DataVariable = "Churn__DataDirectory";
 
-    /// <summary>ModelSourceOptions (section Churn:Model): the directory holding model.onnx and model-card.json.</summary>
+    /// <summary>ModelOptions (section Churn:Model): the directory holding model.onnx and model-card.json.</summary>
     public const string ModelVariable = "Churn__Model__Directory";
 
     /// <summary>SqliteStoreOptions (section Churn:Sqlite): the embedded store's file, data/churn.db (gitignored).</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Churn.Core.Customers;
-using Churn.Core.Pipeline;
+using Churn.Domain.Customers;
+using Churn.Domain.Events;
 
 namespace Churn.Core.Ingest;
 

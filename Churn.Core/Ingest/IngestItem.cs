@@ -1,4 +1,4 @@
-using Churn.Core.Pipeline;
+using Churn.Domain.Events;
 
 namespace Churn.Core.Ingest;
 

@@ -7,7 +7,7 @@ public enum IngestMode { None, Csv, Synthetic }
 /// <summary>What the ingest service feeds into the pipeline (section <c>Churn:Ingest</c>).</summary>
 public sealed record IngestOptions
 {
-    public const string Section = "Churn:Ingest";
+    public const string SectionName = "Churn:Ingest";
 
     /// <summary>None: only single events (the API). Csv: replay <see cref="File"/>. Synthetic: generated customers.</summary>
     public IngestMode Mode { get; init; } = IngestMode.Csv;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Churn.Core.Customers;
-using Churn.Core.Pipeline;
+using Churn.Core.Transport;
+using Churn.Domain.Customers;
+using Churn.Domain.Events;
 using Microsoft.Extensions.Logging;
 
 namespace Churn.Core.Ingest;

@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using Churn.Core.Pipeline;
+using Churn.Core.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace Churn.Core.Ingest;

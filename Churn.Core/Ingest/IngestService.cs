@@ -1,4 +1,4 @@
-using Churn.Core.Scoring;
+using Churn.Core.Serving;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Churn.Core.Customers;
-using Churn.Core.Models;
+using Churn.Domain.Customers;
+using Churn.Domain.Models;
 
 namespace Churn.Core.Ingest;
 

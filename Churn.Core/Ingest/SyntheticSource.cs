@@ -1,6 +1,6 @@
 using System.Globalization;
-using Churn.Core.Models;
-using Churn.Core.Pipeline;
+using Churn.Domain.Events;
+using Churn.Domain.Models;
 
 namespace Churn.Core.Ingest;
 

@@ -1,4 +1,4 @@
-using Churn.Core.Pipeline;
+using Churn.Domain.Predictions;
 
 namespace Churn.Core.Storage;
 

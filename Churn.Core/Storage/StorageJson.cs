@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Churn.Core.Customers;
+using Churn.Domain.Customers;
 
 namespace Churn.Core.Storage;
 
 /// <summary>
 /// Source-generated camelCase JSON for what the stores keep as documents: the customer's features (SQLite column
-/// <c>customer</c>). Model cards use <see cref="Churn.Core.Models.ModelCardJson"/>.
+/// <c>customer</c>). Model cards use <see cref="Churn.Domain.Models.ModelCardJson"/>.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CustomerRecord))]

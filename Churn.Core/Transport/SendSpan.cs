@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Churn.Core.Pipeline;
-using Churn.Core.Telemetry;
 
 namespace Churn.Core.Transport;
 

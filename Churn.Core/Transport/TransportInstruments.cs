@@ -29,7 +29,7 @@ public sealed class TransportInstruments
     public Counter<long> Failed { get; }
 
     /// <param name="errorType">Low-cardinality failure class (an error code), for the <c>error.type</c> tag.</param>
-    internal void RecordDelivery(Pipeline.DeliveryReport report, string? errorType)
+    internal void RecordDelivery(DeliveryReport report, string? errorType)
     {
         var topic = new KeyValuePair<string, object?>(MessagingTags.DestinationName, report.Topic);
         if (report.Delivered)

@@ -1,5 +1,5 @@
-using Churn.Core.Customers;
-using Churn.Core.Features;
+using Churn.Domain.Customers;
+using Churn.Domain.Features;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

@@ -1,4 +1,4 @@
-using Churn.Core.Models;
+using Churn.Domain.Models;
 
 namespace Churn.Trainer.Evaluation;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Churn.Core.Customers;
-using Churn.Core.Models;
+using Churn.Domain.Customers;
+using Churn.Domain.Models;
 using Churn.Trainer.Candidates;
 using Churn.Trainer.Data;
 using Microsoft.ML;

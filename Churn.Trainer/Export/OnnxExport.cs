@@ -1,6 +1,6 @@
-using Churn.Core.Customers;
-using Churn.Core.Features;
-using Churn.Core.Models;
+using Churn.Domain.Customers;
+using Churn.Domain.Features;
+using Churn.Domain.Models;
 using Churn.Trainer.Data;
 using Microsoft.ML;
 using Microsoft.ML.OnnxRuntime;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Churn.Core.Models;
+using Churn.Domain.Models;
 
 namespace Churn.Trainer.Reporting;
 

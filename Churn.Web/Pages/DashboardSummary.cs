@@ -1,4 +1,4 @@
-using Churn.Core.Pipeline;
+using Churn.Domain.Predictions;
 using Churn.Web.Pages.Shared.Charts;
 
 namespace Churn.Web.Pages;

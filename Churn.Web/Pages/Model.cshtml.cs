@@ -1,4 +1,5 @@
-using Churn.Core.Models;
+using Churn.Domain.Api;
+using Churn.Domain.Models;
 using Churn.Web.Pages.Shared.Charts;
 using Churn.Web.Services;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Churn.Core.Models;
+using Churn.Domain.Models;
 
 namespace Churn.Web.Pages;
 

@@ -1,10 +1,10 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Churn.Core.Customers;
-using Churn.Core.Models;
-using Churn.Core.Pipeline;
+using Churn.Domain.Api;
+using Churn.Domain.Customers;
+using Churn.Domain.Models;
+using Churn.Domain.Predictions;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Churn.Web.Services;

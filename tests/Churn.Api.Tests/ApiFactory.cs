@@ -1,5 +1,5 @@
-using Churn.Core.Pipeline;
-using Churn.Core.Scoring;
+using Churn.Core.Serving;
+using Churn.Core.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;

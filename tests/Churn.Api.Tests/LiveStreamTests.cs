@@ -1,9 +1,9 @@
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Churn.Api.Live;
-using Churn.Api.Contracts;
-using Churn.Core.Customers;
-using Churn.Core.Pipeline;
+using Churn.Domain.Api;
+using Churn.Domain.Customers;
+using Churn.Domain.Predictions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Churn.Api.Tests;

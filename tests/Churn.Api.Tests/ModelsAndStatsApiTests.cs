@@ -1,6 +1,6 @@
-using Churn.Api.Contracts;
-using Churn.Core.Models;
-using Churn.Core.Pipeline;
+using Churn.Domain.Api;
+using Churn.Domain.Models;
+using Churn.Domain.Predictions;
 using Churn.Testing;
 
 namespace Churn.Api.Tests;

@@ -1,8 +1,10 @@
 using System.Net;
-using Churn.Api.Contracts;
 using Churn.Api.Serving;
-using Churn.Core.Pipeline;
-using Churn.Core.Scoring;
+using Churn.Core.Onnx;
+using Churn.Core.Serving;
+using Churn.Domain.Api;
+using Churn.Domain.Models;
+using Churn.Domain.Predictions;
 using Churn.Testing;
 
 namespace Churn.Api.Tests;
@@ -107,7 +109,7 @@ public sealed class MutatingApiTests(ApiFactory factory) : IClassFixture<ApiFact
             var refused = await (await client.PostJson("/api/admin/model/reload", new { })).Problem(HttpStatusCode.UnprocessableEntity);
             Assert.Contains("cannot load the graph", refused["detail"]!.GetValue<string>());
             Assert.Equal(serving, refused["servingVersion"]!.GetValue<string>());
-            Assert.Equal(serving, (await (await client.Get("/api/model")).Read<Churn.Core.Models.ModelCard>()).Version);
+            Assert.Equal(serving, (await (await client.Get("/api/model")).Read<Churn.Domain.Models.ModelCard>()).Version);
         }
         finally
         {

@@ -1,5 +1,5 @@
 using System.Net;
-using Churn.Core.Pipeline;
+using Churn.Domain.Predictions;
 
 namespace Churn.Api.Tests;
 

@@ -1,10 +1,11 @@
-using System.Globalization;
 using System.Net;
-using Churn.Api.Serving;
 using System.Text;
-using Churn.Api.Contracts;
-using Churn.Core.Scoring;
-using Churn.Core.Pipeline;
+using Churn.Api.Serving;
+using Churn.Core.Onnx;
+using Churn.Core.Serving;
+using Churn.Domain.Api;
+using Churn.Domain.Models;
+using Churn.Domain.Predictions;
 using Churn.Testing;
 
 namespace Churn.Api.Tests;

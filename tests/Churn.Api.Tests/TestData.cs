@@ -1,5 +1,5 @@
-using Churn.Core.Customers;
-using Churn.Core.Pipeline;
+using Churn.Domain.Customers;
+using Churn.Domain.Predictions;
 
 namespace Churn.Api.Tests;
 

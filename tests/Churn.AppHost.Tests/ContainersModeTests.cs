@@ -1,5 +1,3 @@
-using Churn.AppHost.Infrastructure;
-
 namespace Churn.AppHost.Tests;
 
 /// <summary>The containers-mode application model, built without starting a container.</summary>
@@ -109,6 +107,8 @@ public class ContainersModeTests
         Assert.Contains(("kafka-broker", WaitType.WaitUntilHealthy), waits);
         Assert.Equal(connections.Contains("mongodb"), waits.Contains(("mongo", WaitType.WaitUntilHealthy)));
         Assert.DoesNotContain("Churn__Sqlite__Path", environment.Keys);
+        Assert.Equal("kafka", environment["Churn__Transport"]);
+        Assert.Equal("mongodb", environment["Churn__Store"]);
     }
 
     [Fact]

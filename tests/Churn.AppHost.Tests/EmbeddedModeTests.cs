@@ -18,7 +18,7 @@ public class EmbeddedModeTests
     }
 
     [Fact]
-    public async Task The_api_gets_no_kafka_connection_string_which_is_how_it_knows_to_host_the_pipeline()
+    public async Task The_api_is_told_to_host_the_pipeline_over_the_embedded_transport_and_sqlite()
     {
         await using var builder = await BuildAsync();
 
@@ -27,6 +27,8 @@ public class EmbeddedModeTests
         Assert.DoesNotContain(environment.Keys, key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
         Assert.Equal("{api-key.value}", environment["Churn__ApiKey"]);
         Assert.Equal(Path.Combine(RepositoryRoot(), "data", "churn.db"), environment["Churn__Sqlite__Path"]);
+        Assert.Equal("embedded", environment["Churn__Transport"]);
+        Assert.Equal("sqlite", environment["Churn__Store"]);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Churn.Core.Models;
+using Churn.Domain.Models;
 using Churn.Trainer;
 using Churn.Trainer.Cli;
 

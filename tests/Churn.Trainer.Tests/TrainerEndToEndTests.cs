@@ -1,4 +1,4 @@
-using Churn.Core.Models;
+using Churn.Domain.Models;
 using Churn.Testing;
 using Churn.Trainer.Cli;
 using Churn.Trainer.Export;

@@ -3,15 +3,16 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Churn.Api.Contracts;
 using Churn.Api.Tests;
-using Churn.Core.Customers;
-using Churn.Core.Pipeline;
-using Churn.Core.Scoring;
+using Churn.Core.Onnx;
+using Churn.Core.Serving;
+using Churn.Domain.Api;
+using Churn.Domain.Customers;
+using Churn.Domain.Predictions;
 using Churn.Testing;
 using Microsoft.Playwright;
-using WhatIfInput = web::Churn.Web.Pages.WhatIfInput;
 using static Microsoft.Playwright.Assertions;
+using WhatIfInput = web::Churn.Web.Pages.WhatIfInput;
 
 namespace Churn.Web.Tests;
 

@@ -1,6 +1,6 @@
 extern alias web;
 using Churn.Api.Tests;
-using Churn.Core.Pipeline;
+using Churn.Core.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,6 +1,6 @@
 using System.Text;
-using Churn.Core.Models;
-using Churn.Core.Pipeline;
+using Churn.Domain.Models;
+using Churn.Domain.Predictions;
 using Microsoft.Data.Sqlite;
 
 namespace Churn.Core.Storage.Sqlite;

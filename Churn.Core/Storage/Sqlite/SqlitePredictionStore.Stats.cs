@@ -1,5 +1,4 @@
-using Churn.Core.Pipeline;
-using Microsoft.Data.Sqlite;
+using Churn.Domain.Predictions;
 
 namespace Churn.Core.Storage.Sqlite;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Churn.Core.Pipeline;
+using Churn.Domain.Predictions;
 using Microsoft.Data.Sqlite;
 
 namespace Churn.Core.Storage.Sqlite;

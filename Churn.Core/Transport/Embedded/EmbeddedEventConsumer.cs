@@ -1,5 +1,3 @@
-using Churn.Core.Pipeline;
-
 namespace Churn.Core.Transport.Embedded;
 
 /// <summary>
@@ -32,6 +30,8 @@ public sealed class EmbeddedEventConsumer : IEventConsumer
     }
 
     public event Action<IReadOnlyList<(string Topic, int Partition)>>? PartitionsRevoked;
+
+    public string MessagingSystem => EmbeddedTransportTelemetry.MessagingSystem;
 
     /// <summary>The partitions this member currently owns (after its last <see cref="Consume"/>).</summary>
     public IReadOnlyList<int> Assignment => owned;

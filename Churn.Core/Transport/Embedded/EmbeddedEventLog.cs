@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Churn.Core.Pipeline;
 
 namespace Churn.Core.Transport.Embedded;
 

@@ -1,5 +1,3 @@
-using Churn.Core.Pipeline;
-
 namespace Churn.Core.Transport.Embedded;
 
 /// <summary>

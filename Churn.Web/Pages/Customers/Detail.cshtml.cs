@@ -1,4 +1,4 @@
-using Churn.Core.Pipeline;
+using Churn.Domain.Predictions;
 using Churn.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Churn.Benchmarks.Setup;
-using Churn.Core.Customers;
+using Churn.Domain.Customers;
 
 namespace Churn.Benchmarks.Api;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Churn.Benchmarks.Setup;
-using Churn.Core.Customers;
 
 namespace Churn.Benchmarks.Api;
 

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using Churn.Benchmarks.Setup;
-using Churn.Core.Customers;
 using Churn.Core.Ingest;
-using Churn.Core.Models;
-using Churn.Core.Pipeline;
-using Churn.Core.Scoring;
+using Churn.Core.Onnx;
 using Churn.Core.Storage.Sqlite;
+using Churn.Core.Worker;
+using Churn.Domain.Customers;
+using Churn.Domain.Events;
+using Churn.Domain.Models;
+using Churn.Domain.Predictions;
 
 namespace Churn.Benchmarks.Api;
 

@@ -1,5 +1,6 @@
-using Churn.Core.Models;
-using Churn.Core.Pipeline;
+using Churn.Core.Storage;
+using Churn.Domain.Models;
+using Churn.Domain.Predictions;
 
 namespace Churn.Benchmarks.Pipeline;
 

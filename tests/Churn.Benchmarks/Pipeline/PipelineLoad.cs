@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Churn.Benchmarks.Setup;
+using Churn.Core.Composition;
 using Churn.Core.Ingest;
-using Churn.Core.Pipeline;
-using Churn.Core.Scoring;
+using Churn.Core.Serving;
+using Churn.Core.Storage;
 using Churn.Core.Storage.Sqlite;
+using Churn.Core.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +16,7 @@ using Microsoft.Extensions.Options;
 namespace Churn.Benchmarks.Pipeline;
 
 /// <summary>
-/// The embedded flow end to end, composed with the product's registration (<c>AddEmbeddedPipeline</c>: embedded
+/// The embedded flow end to end, composed with the product's registration (<c>AddInProcessPipeline</c>: embedded
 /// transport, SQLite store, serving model, scoring worker, ingest). Once the host runs and the model serves, the
 /// product's <see cref="IngestRunner"/> publishes N synthetic customers at the requested rate (ingest's own service is
 /// configured off so start-up is not timed); the <see cref="ScoringWorker"/> scores and stores them. The store is
@@ -70,8 +72,8 @@ public static class PipelineLoad
         var summary = new PipelineSummary(events, stored, Math.Round(fromOccurred.Length / elapsed.TotalSeconds, 0),
             LatencySummary.Of(fromOccurred), LatencySummary.Of(fromIngested), rate,
             host.Services.GetRequiredService<IOptions<ScoringWorkerOptions>>().Value.MaxBatchSize,
-            host.Services.GetRequiredService<IOptions<ModelSourceOptions>>().Value.Onnx.IntraOpThreads,
-            host.Services.GetRequiredService<IOptions<ModelSourceOptions>>().Value.Onnx.ParallelRuns, Math.Round(elapsed.TotalSeconds, 2), batches,
+            host.Services.GetRequiredService<IOptions<ModelOptions>>().Value.Onnx.IntraOpThreads,
+            host.Services.GetRequiredService<IOptions<ModelOptions>>().Value.Onnx.ParallelRuns, Math.Round(elapsed.TotalSeconds, 2), batches,
             batches == 0 ? 0 : Math.Round((double)fromOccurred.Length / batches, 1),
             Math.Round(ingestSummary?.EventsPerSecond ?? 0, 0), db, card.Version,
             $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
@@ -111,7 +113,10 @@ public static class PipelineLoad
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
-        builder.AddEmbeddedPipeline(); // what Churn.Api composes when no Kafka/MongoDB is configured
+        // What Churn.Api composes with Churn:Transport=embedded and Churn:Store=sqlite.
+        builder.AddInProcessPipeline();
+        builder.AddSqlitePredictionStore();
+        builder.AddChurnModel();
         builder.Services.Replace(ServiceDescriptor.Singleton<IPredictionStore>(sp =>
             new LatencyRecordingStore(sp.GetRequiredService<SqlitePredictionStore>(), TimeProvider.System, events)));
         return builder.Build();

@@ -1,6 +1,6 @@
 using Churn.Benchmarks.Setup;
-using Churn.Core.Customers;
-using Churn.Core.Features;
+using Churn.Domain.Customers;
+using Churn.Domain.Features;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

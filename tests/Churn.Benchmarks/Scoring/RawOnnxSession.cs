@@ -1,7 +1,7 @@
 using Churn.Benchmarks.Setup;
-using Churn.Core.Customers;
-using Churn.Core.Features;
-using Churn.Core.Models;
+using Churn.Domain.Customers;
+using Churn.Domain.Features;
+using Churn.Domain.Models;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Churn.Benchmarks.Scoring;

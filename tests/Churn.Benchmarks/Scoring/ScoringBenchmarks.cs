@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Churn.Benchmarks.Setup;
-using Churn.Core.Scoring;
+using Churn.Core.Onnx;
 
 namespace Churn.Benchmarks.Scoring;
 

@@ -1,5 +1,5 @@
 using Churn.Benchmarks.Setup;
-using Churn.Core.Scoring;
+using Churn.Core.Onnx;
 
 namespace Churn.Benchmarks.Scoring;
 

@@ -1,6 +1,6 @@
 using Churn.Benchmarks.Setup;
-using Churn.Core.Customers;
-using Churn.Core.Scoring;
+using Churn.Core.Serving;
+using Churn.Domain.Customers;
 
 namespace Churn.Benchmarks.Scoring;
 

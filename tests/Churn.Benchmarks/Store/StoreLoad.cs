@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Churn.Benchmarks.Setup;
-using Churn.Core.Pipeline;
+using Churn.Core.Storage;
 using Churn.Core.Storage.Sqlite;
+using Churn.Domain.Predictions;
 
 namespace Churn.Benchmarks.Store;
 

@@ -1,5 +1,5 @@
 using Churn.Benchmarks.Setup;
-using Churn.Core.Pipeline;
+using Churn.Domain.Predictions;
 
 namespace Churn.Benchmarks.Store;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Churn.Benchmarks.Setup;
-using Churn.Core.Pipeline;
+using Churn.Core.Transport;
 using Churn.Core.Transport.Embedded;
 
 namespace Churn.Benchmarks.Transport;

@@ -1,4 +1,4 @@
-using Churn.Core.Customers;
+using Churn.Domain.Customers;
 
 namespace Churn.Core.Tests.Customers;
 

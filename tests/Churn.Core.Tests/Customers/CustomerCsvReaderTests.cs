@@ -1,5 +1,5 @@
 using System.Text;
-using Churn.Core.Customers;
+using Churn.Domain.Customers;
 using static Churn.Core.Tests.Customers.CustomerCsvText;
 
 namespace Churn.Core.Tests.Customers;

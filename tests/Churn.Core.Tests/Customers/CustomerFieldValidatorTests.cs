@@ -1,4 +1,4 @@
-using Churn.Core.Customers;
+using Churn.Domain.Customers;
 using static Churn.Core.Tests.Customers.CustomerCsvText;
 
 namespace Churn.Core.Tests.Customers;

@@ -1,4 +1,4 @@
-using Churn.Core.Pipeline;
+using Churn.Core.Transport;
 
 namespace Churn.Core.Tests.Doubles;
 
@@ -8,6 +8,8 @@ namespace Churn.Core.Tests.Doubles;
 /// </summary>
 internal sealed class FakeConsumer(PipelineLog log) : IEventConsumer
 {
+    public string MessagingSystem => "test";
+
     private readonly Queue<object> _script = new();
     private readonly SemaphoreSlim _available = new(0);
     private readonly Dictionary<(string, int), long> _stored = [];

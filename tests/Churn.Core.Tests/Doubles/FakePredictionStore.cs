@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using Churn.Core.Models;
-using Churn.Core.Pipeline;
+using Churn.Core.Storage;
+using Churn.Domain.Models;
+using Churn.Domain.Predictions;
 
 namespace Churn.Core.Tests.Doubles;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Churn.Core.Pipeline;
+using Churn.Core.Transport;
 
 namespace Churn.Core.Tests.Doubles;
 

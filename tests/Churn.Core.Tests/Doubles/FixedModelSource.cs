@@ -1,4 +1,4 @@
-using Churn.Core.Scoring;
+using Churn.Core.Serving;
 
 namespace Churn.Core.Tests.Doubles;
 

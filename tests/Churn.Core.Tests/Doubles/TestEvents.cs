@@ -1,7 +1,7 @@
 using System.Text;
-using Churn.Core.Customers;
-using Churn.Core.Pipeline;
-using Churn.Core.Telemetry;
+using Churn.Core.Transport;
+using Churn.Domain.Customers;
+using Churn.Domain.Events;
 
 namespace Churn.Core.Tests.Doubles;
 

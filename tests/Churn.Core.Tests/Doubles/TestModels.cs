@@ -1,7 +1,7 @@
-using Churn.Core.Customers;
-using Churn.Core.Features;
-using Churn.Core.Models;
-using Churn.Core.Scoring;
+using Churn.Core.Serving;
+using Churn.Domain.Customers;
+using Churn.Domain.Features;
+using Churn.Domain.Models;
 
 namespace Churn.Core.Tests.Doubles;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Churn.Core.Ingest;
-using Churn.Core.Pipeline;
 using Churn.Core.Tests.Doubles;
+using Churn.Core.Transport;
+using Churn.Domain.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,6 @@
 using Churn.Core.Ingest;
-using Churn.Core.Pipeline;
 using Churn.Core.Tests.Doubles;
+using Churn.Core.Transport;
 using Churn.Core.Transport.Embedded;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +51,8 @@ public sealed class IngestServiceTests
             ["Churn:Ingest:StopHostWhenDone"] = "true",
         });
         builder.AddEmbeddedTransport("unused");
-        builder.AddChurnIngest();
+        builder.AddIngestPublishing();
+        builder.AddIngestService();
         return builder.Build();
     }
 }

@@ -1,5 +1,5 @@
-using Churn.Core.Customers;
 using Churn.Core.Ingest;
+using Churn.Domain.Customers;
 using Churn.Testing;
 
 namespace Churn.Core.Tests.Ingest;
@@ -38,7 +38,7 @@ public sealed class SyntheticCustomerGeneratorTests
     public async Task The_trained_model_predicts_a_churn_like_share_of_synthetic_customers()
     {
         var directory = await TrainedModel.EnsureAsync();
-        using var scorer = Churn.Core.Scoring.ModelCandidate.Load(directory, new());
+        using var scorer = Churn.Core.Serving.ModelCandidate.Load(directory, new());
         var generator = new SyntheticCustomerGenerator(scorer.Card, seed: 11);
         var customers = Enumerable.Range(0, 4000).Select(_ => generator.Next()).ToArray();
         var p = new float[customers.Length];

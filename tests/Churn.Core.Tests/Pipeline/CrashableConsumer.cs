@@ -1,4 +1,4 @@
-using Churn.Core.Pipeline;
+using Churn.Core.Transport;
 
 namespace Churn.Core.Tests.EndToEnd;
 
@@ -9,6 +9,8 @@ namespace Churn.Core.Tests.EndToEnd;
 /// </summary>
 internal sealed class CrashableConsumer(IEventConsumer inner) : IEventConsumer
 {
+    public string MessagingSystem => inner.MessagingSystem;
+
     private readonly ManualResetEventSlim _crashed = new();
     private volatile bool _crashRequested;
 

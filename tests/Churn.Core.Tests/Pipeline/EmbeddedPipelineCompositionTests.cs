@@ -1,6 +1,9 @@
-using Churn.Core.Pipeline;
-using Churn.Core.Scoring;
+using Churn.Core.Composition;
+using Churn.Core.Serving;
+using Churn.Core.Storage;
+using Churn.Core.Storage.Sqlite;
 using Churn.Core.Tests.Doubles;
+using Churn.Core.Worker;
 using Churn.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Churn.Core.Tests.EndToEnd;
 
-/// <summary>AddEmbeddedPipeline as a host composes it: one process replays the test file into SQLite at start.</summary>
+/// <summary>The in-process pipeline as the Api composes it: one process replays the test file into SQLite at start.</summary>
 public sealed class EmbeddedPipelineCompositionTests
 {
     [Fact]
@@ -27,7 +30,10 @@ public sealed class EmbeddedPipelineCompositionTests
             ["Churn:Sqlite:Path"] = "churn.db",
             ["Churn:Ingest:File"] = RepositoryPaths.TestFile,
         });
-        builder.AddEmbeddedPipeline();
+        // What Churn.Api composes with Churn:Transport=embedded and Churn:Store=sqlite.
+        builder.AddInProcessPipeline();
+        builder.AddSqlitePredictionStore();
+        builder.AddChurnModel();
         using var host = builder.Build();
         using var probe = new PipelineProbe(host.Services.GetRequiredService<ScoringMetrics>());
 

@@ -1,9 +1,10 @@
-using Churn.Core.Customers;
 using Churn.Core.Ingest;
-using Churn.Core.Pipeline;
-using Churn.Core.Scoring;
+using Churn.Core.Onnx;
+using Churn.Core.Serving;
 using Churn.Core.Tests.Doubles;
 using Churn.Core.Transport.Embedded;
+using Churn.Domain.Customers;
+using Churn.Domain.Models;
 using Churn.Testing;
 
 namespace Churn.Core.Tests.EndToEnd;

@@ -1,9 +1,9 @@
 using Churn.Core.Ingest;
-using Churn.Core.Pipeline;
-using Churn.Core.Scoring;
+using Churn.Core.Serving;
 using Churn.Core.Storage.Sqlite;
 using Churn.Core.Tests.Doubles;
 using Churn.Core.Transport.Embedded;
+using Churn.Core.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -33,8 +33,8 @@ internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
         Log = new EmbeddedEventLog(transport ?? new EmbeddedTransportOptions());
         _publisher = Log.CreatePublisher();
         Store = new SqlitePredictionStore(new SqliteStoreOptions { Path = _directory.Combine("churn.db") });
-        Models = new ModelProvider(Options.Create(new ModelSourceOptions { Directory = ModelDirectory, Watch = false }),
-            Metrics, NullLogger<ModelProvider>.Instance);
+        Models = new ModelProvider(Options.Create(new ModelOptions { Directory = ModelDirectory, Watch = false }),
+            new ModelMetrics(meters), NullLogger<ModelProvider>.Instance);
         Ingest = new IngestPublisher(_publisher, new IngestMetrics(meters), TimeProvider.System,
             NullLogger<IngestPublisher>.Instance);
     }
@@ -63,7 +63,7 @@ internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
     /// <summary>Starts a scoring worker as a new member of the scoring group.</summary>
     public async Task<(ScoringWorker Worker, CrashableConsumer Consumer)> StartWorkerAsync(int maxBatchSize = 500)
     {
-        var consumer = new CrashableConsumer(Log.CreateConsumer(EmbeddedPipelineExtensions.ScoringGroup));
+        var consumer = new CrashableConsumer(Log.CreateConsumer(ScoringWorkerOptions.ConsumerGroup));
         var options = Options.Create(new ScoringWorkerOptions
         {
             MaxBatchSize = maxBatchSize, RetryInitialDelay = TimeSpan.FromMilliseconds(5),

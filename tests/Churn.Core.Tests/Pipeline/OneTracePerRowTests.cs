@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Churn.Core.Ingest;
-using Churn.Core.Scoring;
 using Churn.Core.Storage.Sqlite;
 using Churn.Core.Tests.Doubles;
 using Churn.Core.Tests.Ingest;
 using Churn.Core.Transport.Embedded;
+using Churn.Core.Worker;
 using Churn.Testing;
 
 namespace Churn.Core.Tests.EndToEnd;

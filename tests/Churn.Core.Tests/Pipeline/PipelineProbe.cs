@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Churn.Core.Scoring;
+using Churn.Core.Worker;
 
 namespace Churn.Core.Tests.EndToEnd;
 

@@ -1,5 +1,6 @@
-using Churn.Core.Scoring;
+using Churn.Core.Serving;
 using Churn.Core.Tests.Doubles;
+using Churn.Domain.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -43,7 +44,7 @@ public sealed class ModelProviderTests : IDisposable
         var result = await provider.ReloadAsync(CancellationToken.None);
 
         Assert.Equal(ModelSwapOutcome.Rejected, result.Outcome);
-        Assert.Contains($"expected [-1, {Churn.Core.Features.ChurnFeatures.Count}]", result.Reason);
+        Assert.Contains($"expected [-1, {Churn.Domain.Features.ChurnFeatures.Count}]", result.Reason);
         Assert.Equal("v1", provider.Current!.Card.Version);
     }
 
@@ -104,10 +105,10 @@ public sealed class ModelProviderTests : IDisposable
     }
 
     private ModelProvider Provider(bool watch = false) => new(
-        Options.Create(new ModelSourceOptions
+        Options.Create(new ModelOptions
         {
             Directory = _directory.Path, Watch = watch, ReloadDebounce = TimeSpan.FromMilliseconds(50),
         }),
-        new ScoringMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
+        new ModelMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
         NullLogger<ModelProvider>.Instance);
 }

@@ -1,6 +1,7 @@
-using Churn.Core.Customers;
-using Churn.Core.Scoring;
+using Churn.Core.Onnx;
+using Churn.Core.Serving;
 using Churn.Core.Tests.Doubles;
+using Churn.Domain.Customers;
 
 namespace Churn.Core.Tests.Scoring;
 
@@ -69,7 +70,7 @@ public sealed class OnnxChurnScorerTests
 
         var error = Assert.Throws<ModelValidationException>(() => new OnnxChurnScorer(wrongWidth, TestModels.Card("v1")));
 
-        Assert.Contains($"expected [-1, {Churn.Core.Features.ChurnFeatures.Count}]", error.Message);
+        Assert.Contains($"expected [-1, {Churn.Domain.Features.ChurnFeatures.Count}]", error.Message);
     }
 
     [Fact]

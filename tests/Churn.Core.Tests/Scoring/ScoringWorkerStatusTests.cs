@@ -1,4 +1,4 @@
-using Churn.Core.Scoring;
+using Churn.Core.Worker;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,10 +1,11 @@
 using System.Text;
-using Churn.Core.Customers;
-using Churn.Core.Models;
-using Churn.Core.Pipeline;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Churn.Core.Scoring;
+using Churn.Core.Serving;
 using Churn.Core.Tests.Doubles;
+using Churn.Core.Transport;
+using Churn.Domain.Customers;
+using Churn.Domain.Models;
+using Churn.Domain.Predictions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Churn.Core.Tests.Scoring;
 

@@ -1,5 +1,6 @@
-using Churn.Core.Customers;
-using Churn.Core.Scoring;
+using Churn.Core.Onnx;
+using Churn.Core.Serving;
+using Churn.Domain.Customers;
 using Churn.Testing;
 using Churn.Trainer.Export;
 

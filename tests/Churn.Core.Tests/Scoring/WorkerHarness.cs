@@ -1,5 +1,7 @@
-using Churn.Core.Scoring;
+using Churn.Core.Onnx;
+using Churn.Core.Serving;
 using Churn.Core.Tests.Doubles;
+using Churn.Core.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

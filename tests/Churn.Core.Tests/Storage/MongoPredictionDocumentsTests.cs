@@ -1,4 +1,4 @@
-using Churn.Core.Storage.Mongo;
+using Churn.MongoDB;
 using MongoDB.Bson;
 using static Churn.Core.Tests.Storage.PredictionFixtures;
 
@@ -37,7 +37,7 @@ public sealed class MongoPredictionDocumentsTests
     [Fact]
     public void Paging_sorts_break_ties_on_the_id_so_pages_do_not_overlap()
     {
-        foreach (var sort in Enum.GetValues<Churn.Core.Pipeline.PredictionSort>())
+        foreach (var sort in Enum.GetValues<Churn.Domain.Predictions.PredictionSort>())
         {
             Assert.Equal("_id", MongoPredictionStore.OrderBy(sort).Names.Last());
         }
@@ -51,7 +51,7 @@ public sealed class MongoStatsReadingTests
     public void The_cube_and_throughput_facets_fold_into_the_stats()
     {
         var window = Churn.Core.Storage.PredictionQueries.Window(
-            new Churn.Core.Pipeline.StatsQuery { Bucket = TimeSpan.FromMinutes(1), Window = TimeSpan.FromMinutes(3) }, Now);
+            new Churn.Domain.Predictions.StatsQuery { Bucket = TimeSpan.FromMinutes(1), Window = TimeSpan.FromMinutes(3) }, Now);
         var result = BsonDocument.Parse("""
             { "cube": [
                 { "_id": { "state": "CA", "bin": 9, "band": "High", "predicted": true, "actual": true }, "n": 2, "p": 1.9 },
@@ -66,7 +66,7 @@ public sealed class MongoStatsReadingTests
         Assert.Equal([3L, 1], stats.ByState.Select(s => s.Total));
         Assert.Equal(2.0 / 3, stats.ByState[0].MeanProbability, 12);
         Assert.Equal([0L, 1, 0, 0, 1, 0, 0, 0, 0, 2], stats.ProbabilityHistogram);
-        Assert.Equal(new Churn.Core.Pipeline.LabelledOutcomes(2, 0, 1, 0), stats.Labelled);
+        Assert.Equal(new Churn.Domain.Predictions.LabelledOutcomes(2, 0, 1, 0), stats.Labelled);
         Assert.Equal([0L, 0, 3], stats.Throughput.Select(t => t.Count));
     }
 }

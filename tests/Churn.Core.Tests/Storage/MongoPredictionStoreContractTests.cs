@@ -1,5 +1,5 @@
-using Churn.Core.Pipeline;
-using Churn.Core.Storage.Mongo;
+using Churn.Core.Storage;
+using Churn.MongoDB;
 using MongoDB.Driver;
 
 namespace Churn.Core.Tests.Storage;

@@ -1,14 +1,13 @@
-using Churn.Core.Storage.Mongo;
 using MongoDB.Driver;
-using static Churn.Core.Storage.Mongo.MongoWriteErrors;
 using static Churn.Core.Tests.Storage.PredictionFixtures;
+using static Churn.MongoDB.MongoWriteErrors;
 
 namespace Churn.Core.Tests.Storage;
 
 /// <summary>How a failed unordered bulk upsert is surfaced: rejected documents by event id, or an outage to retry.</summary>
 public sealed class MongoWriteErrorsTests
 {
-    private static readonly IReadOnlyList<Churn.Core.Pipeline.Prediction> Batch =
+    private static readonly IReadOnlyList<Churn.Domain.Predictions.Prediction> Batch =
         [Prediction("e0"), Prediction("e1"), Prediction("e2")];
 
     [Fact]

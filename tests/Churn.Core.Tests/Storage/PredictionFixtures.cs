@@ -1,6 +1,6 @@
-using Churn.Core.Customers;
-using Churn.Core.Models;
-using Churn.Core.Pipeline;
+using Churn.Domain.Customers;
+using Churn.Domain.Models;
+using Churn.Domain.Predictions;
 
 namespace Churn.Core.Tests.Storage;
 

@@ -1,4 +1,5 @@
-using Churn.Core.Pipeline;
+using Churn.Core.Storage;
+using Churn.Domain.Predictions;
 using static Churn.Core.Tests.Storage.PredictionFixtures;
 
 namespace Churn.Core.Tests.Storage;

@@ -1,5 +1,4 @@
-using Churn.Core.Pipeline;
-using static Churn.Core.Tests.Storage.PredictionFixtures;
+using Churn.Domain.Predictions;
 
 namespace Churn.Core.Tests.Storage;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Churn.Core.Pipeline;
+using Churn.Core.Storage;
 using static Churn.Core.Tests.Storage.PredictionFixtures;
 
 namespace Churn.Core.Tests.Storage;

@@ -1,4 +1,4 @@
-using Churn.Core.Pipeline;
+using Churn.Core.Storage;
 using Churn.Core.Storage.Sqlite;
 
 namespace Churn.Core.Tests.Storage;

@@ -1,6 +1,6 @@
-using Churn.Core.Pipeline;
-using Churn.Core.Storage.Mongo;
+using Churn.Core.Storage;
 using Churn.Core.Storage.Sqlite;
+using Churn.MongoDB;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -36,7 +36,8 @@ public sealed class StoreRegistrationTests(TempDirectory directory) : IClassFixt
     public void The_database_is_the_one_the_url_names_else_the_configured_fallback(string url, string database)
     {
         var builder = Builder(directory.Path, ("ConnectionStrings:mongodb", url));
-        builder.AddMongoPredictionStore();
+        builder.AddMongoDBClient();
+        builder.AddMongoDBPredictionStore();
         using var host = builder.Build();
         var services = host.Services;
 
@@ -74,7 +75,7 @@ public sealed class StoreRegistrationTests(TempDirectory directory) : IClassFixt
 
         var report = await services.GetRequiredService<HealthCheckService>().CheckHealthAsync(Ct);
 
-        var entry = report.Entries["mongodb"];
+        var entry = report.Entries[MongoDBExtensions.HealthCheckName];
         Assert.Equal(HealthStatus.Unhealthy, entry.Status);
         Assert.StartsWith("MongoDB", entry.Description);
         Assert.True(entry.Duration < TimeSpan.FromSeconds(10), $"took {entry.Duration}");
@@ -91,7 +92,7 @@ public sealed class StoreRegistrationTests(TempDirectory directory) : IClassFixt
         var store = Assert.IsType<SqlitePredictionStore>(services.GetRequiredService<IPredictionStore>());
         Assert.Equal(Path.Combine(directory.Path, "data", "registered.db"), store.FilePath);
         var report = await services.GetRequiredService<HealthCheckService>().CheckHealthAsync(Ct);
-        Assert.Equal(HealthStatus.Healthy, report.Entries["prediction-store"].Status);
+        Assert.Equal(HealthStatus.Healthy, report.Entries[SqliteExtensions.HealthCheckName].Status);
         Assert.True(File.Exists(store.FilePath));
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using Churn.Core.Pipeline;
-using Churn.Core.Telemetry;
+using Churn.Core.Transport;
 
 namespace Churn.Core.Tests.Telemetry;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Churn.Core.Pipeline;
+using Churn.Core.Transport;
 
 namespace Churn.Core.Tests.Transport;
 

@@ -1,5 +1,5 @@
-using Churn.Core.Pipeline;
-using Churn.Core.Transport.Kafka;
+using Churn.Core.Transport;
+using Churn.Kafka;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Microsoft.Extensions.Logging.Abstractions;

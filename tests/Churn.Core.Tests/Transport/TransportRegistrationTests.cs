@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using Churn.Core.Pipeline;
-using Churn.Core.Telemetry;
+using Churn.Core.Transport;
 using Churn.Core.Transport.Embedded;
-using Churn.Core.Transport.Kafka;
+using Churn.Kafka;
 using Confluent.Kafka;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +39,7 @@ public class TransportRegistrationTests
 
         builder.AddKafkaProducer("kafka");
         using var services = builder.Services.BuildServiceProvider();
-        var settings = services.GetRequiredService<KafkaProducerSettings>();
+        var settings = services.GetRequiredService<KafkaProducerOptions>();
 
         Assert.IsType<KafkaEventPublisher>(services.GetRequiredService<IEventPublisher>());
         Assert.Equal("broker-1:9092", settings.Config.BootstrapServers);
@@ -59,7 +58,7 @@ public class TransportRegistrationTests
 
         builder.AddKafkaConsumer("kafka");
         using var services = builder.Services.BuildServiceProvider();
-        var settings = services.GetRequiredService<KafkaConsumerSettings>();
+        var settings = services.GetRequiredService<KafkaConsumerOptions>();
 
         Assert.False(settings.Config.EnableAutoOffsetStore);   // forced: offsets move only after the durable write
         Assert.True(settings.Config.EnableAutoCommit);
@@ -80,7 +79,7 @@ public class TransportRegistrationTests
 
         var report = await services.GetRequiredService<HealthCheckService>().CheckHealthAsync(TestContext.Current.CancellationToken);
 
-        var entry = report.Entries[KafkaClientExtensions.ProducerHealthCheckName];
+        var entry = report.Entries[KafkaExtensions.ProducerHealthCheckName];
         Assert.Equal(HealthStatus.Unhealthy, entry.Status);
         Assert.Contains("Metadata request failed", entry.Description);
         Assert.Contains("ready", entry.Tags);

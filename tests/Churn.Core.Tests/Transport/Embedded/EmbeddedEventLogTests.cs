@@ -1,4 +1,4 @@
-using Churn.Core.Pipeline;
+using Churn.Core.Transport;
 using Churn.Core.Transport.Embedded;
 
 namespace Churn.Core.Tests.Transport.Embedded;

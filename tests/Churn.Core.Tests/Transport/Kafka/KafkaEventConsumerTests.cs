@@ -1,6 +1,5 @@
-using System.Text;
-using Churn.Core.Pipeline;
-using Churn.Core.Transport.Kafka;
+using Churn.Core.Transport;
+using Churn.Kafka;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text;
-using Churn.Core.Pipeline;
 using Churn.Core.Transport;
-using Churn.Core.Transport.Kafka;
+using Churn.Kafka;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -23,12 +22,12 @@ public class KafkaEventPublisherTests
     [Fact]
     public void A_delivered_message_reports_its_partition_and_offset()
     {
-        Pipeline.DeliveryReport? report = null;
+        Core.Transport.DeliveryReport? report = null;
 
         publisher.Publish(topic, Message(), r => report = r);
         producer.Deliver(0, partition: 2, offset: 41);
 
-        Assert.Equal(new Pipeline.DeliveryReport(topic, 2, 41, null), report);
+        Assert.Equal(new Core.Transport.DeliveryReport(topic, 2, 41, null), report);
         Assert.Equal("customer-1", producer.Produced[0].Message.Key);
         Assert.Equal("application/json", Encoding.UTF8.GetString(producer.Produced[0].Message.Headers.GetLastBytes("content-type")));
         Assert.Equal(1, publisher.DeliveredCount);
@@ -39,7 +38,7 @@ public class KafkaEventPublisherTests
     {
         var failures = new List<(long Value, string? ErrorType)>();
         using var listener = ListenTo(TransportInstruments.FailedMessagesName, failures);
-        Pipeline.DeliveryReport? report = null;
+        Core.Transport.DeliveryReport? report = null;
 
         publisher.Publish(topic, Message(), r => report = r);
         producer.Deliver(0, partition: 1, offset: 0, ErrorCode.Local_MsgTimedOut);
@@ -69,7 +68,7 @@ public class KafkaEventPublisherTests
     public void A_message_rejected_before_queueing_gets_exactly_one_failed_report()
     {
         producer.RejectWith = new KafkaException(new Error(ErrorCode.MsgSizeTooLarge, "Message too large"));
-        var reports = new List<Pipeline.DeliveryReport>();
+        var reports = new List<Core.Transport.DeliveryReport>();
 
         publisher.Publish(topic, Message(), reports.Add);
 

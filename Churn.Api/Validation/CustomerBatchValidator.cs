@@ -1,0 +1,89 @@
+using Churn.Api.Serving;
+
+namespace Churn.Api.Validation;
+
+/// <summary>
+/// Turns a <see cref="CustomerBatchRequest"/> into customer records or a field-keyed error dictionary
+/// (<c>customers[3].totalDayMinutes</c> → reasons) for a 400 ValidationProblem. Presence and shape are checked here;
+/// the per-field domain rules are the record contract's (<see cref="CustomerFieldValidator.Validate"/>), the same ones Ingest applies.
+/// </summary>
+public sealed class CustomerBatchValidator(int maxBatchSize)
+{
+    public bool TryValidate(CustomerBatchRequest? request, out IReadOnlyList<IdentifiedCustomer> customers,
+        out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        customers = [];
+        if (request?.Customers is not { Count: > 0 } inputs)
+        {
+            errors["customers"] = ["At least one customer is required."];
+            return false;
+        }
+        if (inputs.Count > maxBatchSize)
+        {
+            errors["customers"] = [$"At most {maxBatchSize} customers per request; this one has {inputs.Count}."];
+            return false;
+        }
+
+        var valid = new List<IdentifiedCustomer>(inputs.Count);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var prefix = $"customers[{i}]";
+            if (inputs[i] is not { } input)
+            {
+                errors[prefix] = ["A customer object is required."];
+                continue;
+            }
+            if (TryConvert(input, prefix, errors) is { } record)
+            {
+                valid.Add(new IdentifiedCustomer(input.CustomerId ?? "", record));
+            }
+        }
+        customers = valid;
+        return errors.Count == 0;
+    }
+
+    private static CustomerRecord? TryConvert(CustomerInput c, string prefix, Dictionary<string, string[]> errors)
+    {
+        var before = errors.Count;
+        T Need<T>(T? value, string field) where T : struct
+        {
+            if (value is null) errors[$"{prefix}.{field}"] = ["The field is required."];
+            return value.GetValueOrDefault();
+        }
+
+        if (string.IsNullOrWhiteSpace(c.State)) errors[$"{prefix}.state"] = ["The field is required."];
+        if (c.CustomerId is { Length: > 128 }) errors[$"{prefix}.customerId"] = ["At most 128 characters."];
+        var record = new CustomerRecord
+        {
+            State = c.State ?? "",
+            AccountLength = Need(c.AccountLength, "accountLength"),
+            AreaCode = Need(c.AreaCode, "areaCode"),
+            InternationalPlan = Need(c.InternationalPlan, "internationalPlan"),
+            VoiceMailPlan = Need(c.VoiceMailPlan, "voiceMailPlan"),
+            NumberVmailMessages = Need(c.NumberVmailMessages, "numberVmailMessages"),
+            TotalDayMinutes = Need(c.TotalDayMinutes, "totalDayMinutes"),
+            TotalDayCalls = Need(c.TotalDayCalls, "totalDayCalls"),
+            TotalDayCharge = Need(c.TotalDayCharge, "totalDayCharge"),
+            TotalEveMinutes = Need(c.TotalEveMinutes, "totalEveMinutes"),
+            TotalEveCalls = Need(c.TotalEveCalls, "totalEveCalls"),
+            TotalEveCharge = Need(c.TotalEveCharge, "totalEveCharge"),
+            TotalNightMinutes = Need(c.TotalNightMinutes, "totalNightMinutes"),
+            TotalNightCalls = Need(c.TotalNightCalls, "totalNightCalls"),
+            TotalNightCharge = Need(c.TotalNightCharge, "totalNightCharge"),
+            TotalIntlMinutes = Need(c.TotalIntlMinutes, "totalIntlMinutes"),
+            TotalIntlCalls = Need(c.TotalIntlCalls, "totalIntlCalls"),
+            TotalIntlCharge = Need(c.TotalIntlCharge, "totalIntlCharge"),
+            CustomerServiceCalls = Need(c.CustomerServiceCalls, "customerServiceCalls"),
+            Churn = c.Churn,
+        };
+        if (errors.Count != before) return null;
+
+        foreach (var error in CustomerFieldValidator.Validate(record))
+        {
+            var key = error.Column is { } column && CustomerColumns.Find(column) is { } found ? $"{prefix}.{found.PropertyName}" : prefix;
+            errors[key] = errors.TryGetValue(key, out var existing) ? [.. existing, error.Reason] : [error.Reason];
+        }
+        return errors.Count == before ? record : null;
+    }
+}

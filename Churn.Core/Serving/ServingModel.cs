@@ -1,0 +1,49 @@
+using Churn.Domain.Models;
+
+namespace Churn.Core.Serving;
+
+/// <summary>
+/// One loaded model as the provider serves it. Callers <see cref="ModelProvider.Acquire"/> a <see cref="ModelLease"/>
+/// for the duration of a batch; the scorer is disposed only when the provider has swapped it out AND the last lease
+/// is released, so a batch never runs on a half-swapped or disposed model.
+/// </summary>
+public sealed class ServingModel(IChurnScorer scorer)
+{
+    private int _references = 1; // the provider's own reference
+
+    public IChurnScorer Scorer { get; } = scorer;
+    public ModelCard Card => Scorer.Card;
+
+    internal bool TryAddReference()
+    {
+        var current = Volatile.Read(ref _references);
+        while (current > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref _references, current + 1, current);
+            if (seen == current)
+            {
+                return true;
+            }
+            current = seen;
+        }
+        return false;
+    }
+
+    internal void Release()
+    {
+        if (Interlocked.Decrement(ref _references) == 0)
+        {
+            (Scorer as IDisposable)?.Dispose();
+        }
+    }
+}
+
+/// <summary>A batch's hold on one model snapshot. Dispose when the batch is done.</summary>
+public readonly struct ModelLease(ServingModel model) : IDisposable
+{
+    public ServingModel Model { get; } = model;
+    public IChurnScorer Scorer => Model.Scorer;
+    public ModelCard Card => Model.Card;
+
+    public void Dispose() => Model?.Release();
+}

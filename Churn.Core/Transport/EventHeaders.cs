@@ -1,0 +1,22 @@
+namespace Churn.Core.Transport;
+
+/// <summary>Names of the message headers the pipeline writes and reads (besides W3C trace context).</summary>
+public static class EventHeaders
+{
+    public const string ContentType = "content-type";
+    public const string SchemaVersion = "schema-version";
+    /// <summary>When ingest published the event (ISO 8601, round-trip format).</summary>
+    public const string IngestedAt = "ingested-at";
+
+    public const string DlqReason = "dlq-reason";
+    public const string DlqSourceTopic = "dlq-source-topic";
+    public const string DlqSourcePartition = "dlq-source-partition";
+    public const string DlqSourceOffset = "dlq-source-offset";
+}
+
+/// <summary>The pipeline's topics.</summary>
+public static class PipelineTopics
+{
+    public const string Customers = "churn.customers";
+    public const string DeadLetters = "churn.customers.dlq";
+}

@@ -1,0 +1,29 @@
+using System.Diagnostics.Metrics;
+
+namespace Churn.Core.Worker;
+
+/// <summary>Instruments of the <c>Churn.Scoring</c> meter. One per DI container (created from <see cref="IMeterFactory"/>).</summary>
+public sealed class ScoringMetrics
+{
+    public ScoringMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(ScoringTelemetry.Name);
+        PredictionsWritten = meter.CreateCounter<long>("churn.scoring.predictions.written", "{prediction}",
+            "Predictions durably written to the store.");
+        DeadLettered = meter.CreateCounter<long>("churn.scoring.records.dead_lettered", "{record}",
+            "Poison records sent to the dead-letter topic, by reason.");
+        BatchSize = meter.CreateHistogram<int>("churn.scoring.batch.size", "{record}", "Records per micro-batch.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 8, 32, 64, 128, 256, 512, 1024, 2048] });
+        EndToEndLatency = meter.CreateHistogram<double>("churn.scoring.end_to_end.latency", "ms",
+            "From the event's occurredAt to its prediction being stored.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 250, 500, 1000, 5000, 30000] });
+        StoreRetries = meter.CreateCounter<long>("churn.scoring.store.retries", "{retry}",
+            "Failed store writes that were retried (offsets did not move).");
+    }
+
+    public Counter<long> PredictionsWritten { get; }
+    public Counter<long> DeadLettered { get; }
+    public Histogram<int> BatchSize { get; }
+    public Histogram<double> EndToEndLatency { get; }
+    public Counter<long> StoreRetries { get; }
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using Churn.Core.Transport;
+
+namespace Churn.Core.Worker;
+
+/// <summary>The consume loop's settings (section <c>Churn:Scoring</c>).</summary>
+public sealed record ScoringWorkerOptions
+{
+    public const string SectionName = "Churn:Scoring";
+
+    /// <summary>The consumer group of the scoring worker on the embedded transport (Kafka's defaults to the application name).</summary>
+    public const string ConsumerGroup = "churn-scoring";
+
+    [Required]
+    public string Topic { get; init; } = PipelineTopics.Customers;
+
+    [Required]
+    public string DeadLetterTopic { get; init; } = PipelineTopics.DeadLetters;
+
+    /// <summary>Most records in one micro-batch (one ONNX Run, one store write).</summary>
+    [Range(1, 100_000)]
+    public int MaxBatchSize { get; init; } = 500;
+
+    /// <summary>How long the first Consume of a batch blocks; the rest of the batch is what is already buffered.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
+    public TimeSpan MaxBatchWait { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>First delay after a failed store write or dead-letter delivery; doubles up to <see cref="RetryMaxDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan RetryInitialDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long to wait for the dead-letter topic to confirm a delivery before treating it as failed.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan DeadLetterTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

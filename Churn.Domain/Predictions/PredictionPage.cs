@@ -1,0 +1,3 @@
+namespace Churn.Domain.Predictions;
+
+public sealed record PredictionPage(IReadOnlyList<Prediction> Items, long Total, int Page, int PageSize);

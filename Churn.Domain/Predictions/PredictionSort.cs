@@ -1,0 +1,3 @@
+namespace Churn.Domain.Predictions;
+
+public enum PredictionSort { ScoredAtDesc, ScoredAtAsc, ProbabilityDesc, ProbabilityAsc }

@@ -1,0 +1,3 @@
+namespace Churn.Domain.Predictions;
+
+public sealed record ThroughputPoint(DateTimeOffset Start, long Count);

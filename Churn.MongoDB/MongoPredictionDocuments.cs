@@ -1,0 +1,109 @@
+using Churn.Domain.Customers;
+using Churn.Domain.Predictions;
+using MongoDB.Bson;
+
+namespace Churn.MongoDB;
+
+/// <summary>
+/// Explicit BSON mapping of a prediction (no class maps, no conventions, no GUIDs: ids are strings). Timestamps are
+/// BSON dates (UTC, millisecond precision); <c>actualChurn</c> is omitted when the label is unknown.
+/// </summary>
+internal static class MongoPredictionDocuments
+{
+    public static BsonDocument ToDocument(Prediction p)
+    {
+        var document = new BsonDocument
+        {
+            { "_id", p.EventId },
+            { "customerId", p.CustomerId },
+            { "source", p.Source },
+            { "state", p.State },
+            { "churnProbability", p.ChurnProbability },
+            { "predictedChurn", p.PredictedChurn },
+            { "riskBand", p.RiskBand.ToString() },
+            { "modelVersion", p.ModelVersion },
+            { "occurredAt", new BsonDateTime(p.OccurredAt.UtcDateTime) },
+            { "ingestedAt", new BsonDateTime(p.IngestedAt.UtcDateTime) },
+            { "scoredAt", new BsonDateTime(p.ScoredAt.UtcDateTime) },
+            { "customer", ToDocument(p.Customer) },
+        };
+        if (p.ActualChurn is { } actual)
+        {
+            document.Add("actualChurn", actual);
+        }
+        return document;
+    }
+
+    public static Prediction ToPrediction(BsonDocument d) => new()
+    {
+        EventId = d["_id"].AsString,
+        CustomerId = d["customerId"].AsString,
+        Source = d["source"].AsString,
+        ChurnProbability = d["churnProbability"].ToDouble(),
+        PredictedChurn = d["predictedChurn"].AsBoolean,
+        RiskBand = Enum.Parse<RiskBand>(d["riskBand"].AsString),
+        ModelVersion = d["modelVersion"].AsString,
+        OccurredAt = Date(d["occurredAt"]),
+        IngestedAt = Date(d["ingestedAt"]),
+        ScoredAt = Date(d["scoredAt"]),
+        Customer = ToCustomer(d["customer"].AsBsonDocument),
+    };
+
+    private static BsonDocument ToDocument(CustomerRecord c)
+    {
+        var document = new BsonDocument
+        {
+            { "state", c.State },
+            { "accountLength", c.AccountLength },
+            { "areaCode", c.AreaCode },
+            { "internationalPlan", c.InternationalPlan },
+            { "voiceMailPlan", c.VoiceMailPlan },
+            { "numberVmailMessages", c.NumberVmailMessages },
+            { "totalDayMinutes", c.TotalDayMinutes },
+            { "totalDayCalls", c.TotalDayCalls },
+            { "totalDayCharge", c.TotalDayCharge },
+            { "totalEveMinutes", c.TotalEveMinutes },
+            { "totalEveCalls", c.TotalEveCalls },
+            { "totalEveCharge", c.TotalEveCharge },
+            { "totalNightMinutes", c.TotalNightMinutes },
+            { "totalNightCalls", c.TotalNightCalls },
+            { "totalNightCharge", c.TotalNightCharge },
+            { "totalIntlMinutes", c.TotalIntlMinutes },
+            { "totalIntlCalls", c.TotalIntlCalls },
+            { "totalIntlCharge", c.TotalIntlCharge },
+            { "customerServiceCalls", c.CustomerServiceCalls },
+        };
+        if (c.Churn is { } churn)
+        {
+            document.Add("churn", churn);
+        }
+        return document;
+    }
+
+    private static CustomerRecord ToCustomer(BsonDocument d) => new()
+    {
+        State = d["state"].AsString,
+        AccountLength = d["accountLength"].ToInt32(),
+        AreaCode = d["areaCode"].ToInt32(),
+        InternationalPlan = d["internationalPlan"].AsBoolean,
+        VoiceMailPlan = d["voiceMailPlan"].AsBoolean,
+        NumberVmailMessages = d["numberVmailMessages"].ToInt32(),
+        TotalDayMinutes = d["totalDayMinutes"].ToDouble(),
+        TotalDayCalls = d["totalDayCalls"].ToInt32(),
+        TotalDayCharge = d["totalDayCharge"].ToDouble(),
+        TotalEveMinutes = d["totalEveMinutes"].ToDouble(),
+        TotalEveCalls = d["totalEveCalls"].ToInt32(),
+        TotalEveCharge = d["totalEveCharge"].ToDouble(),
+        TotalNightMinutes = d["totalNightMinutes"].ToDouble(),
+        TotalNightCalls = d["totalNightCalls"].ToInt32(),
+        TotalNightCharge = d["totalNightCharge"].ToDouble(),
+        TotalIntlMinutes = d["totalIntlMinutes"].ToDouble(),
+        TotalIntlCalls = d["totalIntlCalls"].ToInt32(),
+        TotalIntlCharge = d["totalIntlCharge"].ToDouble(),
+        CustomerServiceCalls = d["customerServiceCalls"].ToInt32(),
+        Churn = d.TryGetValue("churn", out var churn) && !churn.IsBsonNull ? churn.AsBoolean : null,
+    };
+
+    private static DateTimeOffset Date(BsonValue value) =>
+        new(DateTime.SpecifyKind(value.ToUniversalTime(), DateTimeKind.Utc));
+}

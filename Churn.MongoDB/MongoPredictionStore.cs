@@ -1,0 +1,86 @@
+using Churn.Core.Storage;
+using Churn.Domain.Predictions;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Churn.MongoDB;
+
+/// <summary>
+/// The MongoDB <see cref="IPredictionStore"/>: collection <c>predictions</c> keyed by <c>_id = eventId</c>, written with
+/// unordered bulk upserts at write concern majority, and <c>models</c> keyed by version. Indexes follow the API's
+/// queries (equality, sort, range) and are created once at start. Traced by the driver's own source
+/// (<see cref="MongoTelemetry.ActivitySourceName"/>).
+/// </summary>
+public sealed partial class MongoPredictionStore : IPredictionStore
+{
+    public const string PredictionsCollection = "predictions";
+    public const string ModelsCollection = "models";
+
+    private static readonly BulkWriteOptions UnorderedBulk = new() { IsOrdered = false };
+
+    private readonly IMongoCollection<BsonDocument> _predictions;
+    private readonly IMongoCollection<BsonDocument> _models;
+    private readonly TimeProvider _time;
+    private readonly StoreInitialization _initialization;
+
+    public MongoPredictionStore(IMongoDatabase database, TimeProvider? time = null)
+    {
+        _predictions = database.GetCollection<BsonDocument>(PredictionsCollection)
+            .WithWriteConcern(WriteConcern.WMajority);
+        _models = database.GetCollection<BsonDocument>(ModelsCollection).WithWriteConcern(WriteConcern.WMajority);
+        _time = time ?? TimeProvider.System;
+        _initialization = new StoreInitialization(CreateIndexesAsync);
+    }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken) =>
+        await _initialization.EnsureAsync(cancellationToken).ConfigureAwait(false);
+
+    public async Task UpsertAsync(IReadOnlyList<Prediction> predictions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        if (predictions.Count == 0)
+        {
+            return;
+        }
+        await _initialization.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var writes = new WriteModel<BsonDocument>[predictions.Count];
+        for (var i = 0; i < writes.Length; i++)
+        {
+            var document = MongoPredictionDocuments.ToDocument(predictions[i]);
+            writes[i] = new ReplaceOneModel<BsonDocument>(new BsonDocument("_id", document["_id"]), document) { IsUpsert = true };
+        }
+        try
+        {
+            await _predictions.BulkWriteAsync(writes, UnorderedBulk, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MongoBulkWriteException<BsonDocument> ex) when (MongoWriteErrors.Classify(predictions, ex) is { } rejected)
+        {
+            throw rejected;
+        }
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await _initialization.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await _predictions.CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Indexes for the API (ESR: equality, then the sort, <c>_id</c> last so paging is deterministic).</summary>
+    private async Task CreateIndexesAsync(CancellationToken cancellationToken)
+    {
+        CreateIndexModel<BsonDocument> Index(string name, BsonDocument keys) =>
+            new(keys, new CreateIndexOptions { Name = name });
+        await _predictions.Indexes.CreateManyAsync(
+        [
+            Index("scoredAt", new BsonDocument { { "scoredAt", -1 }, { "_id", -1 } }),
+            Index("churnProbability", new BsonDocument { { "churnProbability", -1 }, { "_id", -1 } }),
+            Index("state_scoredAt", new BsonDocument { { "state", 1 }, { "scoredAt", -1 }, { "_id", -1 } }),
+            Index("customerId_scoredAt", new BsonDocument { { "customerId", 1 }, { "scoredAt", -1 }, { "_id", -1 } }),
+            Index("riskBand_scoredAt", new BsonDocument { { "riskBand", 1 }, { "scoredAt", -1 }, { "_id", -1 } }),
+        ], cancellationToken).ConfigureAwait(false);
+        await _models.Indexes.CreateOneAsync(
+            Index("created", new BsonDocument { { "created", -1 }, { "_id", -1 } }), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,45 @@
+using Churn.Core.Composition;
+using Churn.Core.Serving;
+using Churn.Core.Storage.Sqlite;
+using Churn.Core.Worker;
+using Churn.Kafka;
+using Churn.MongoDB;
+
+namespace Churn.Scoring.Extensions;
+
+public static class Extensions
+{
+    /// <summary>
+    /// The scoring worker as its own process, per port (<see cref="PipelinePorts"/>): it consumes <c>churn.customers</c>
+    /// from Kafka (and dead-letters to <c>churn.customers.dlq</c>) and writes predictions to SQLite or MongoDB.
+    /// </summary>
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var ports = builder.AddPipelinePorts();
+        switch (ports.Transport)
+        {
+            case TransportKind.Kafka:
+                builder.AddKafkaConsumer(PipelinePorts.KafkaConnectionName);
+                builder.AddKafkaProducer(PipelinePorts.KafkaConnectionName);
+                break;
+            case TransportKind.Embedded:
+                throw new InvalidOperationException(
+                    $"Churn.Scoring runs in its own process, so it needs Kafka ({ports.TransportReason}): set " +
+                    $"{PipelinePorts.TransportKey}=kafka and ConnectionStrings:{PipelinePorts.KafkaConnectionName}. " +
+                    "The embedded transport runs inside Churn.Api.");
+        }
+        switch (ports.Store)
+        {
+            case StoreKind.Sqlite:
+                builder.AddSqlitePredictionStore();
+                break;
+            case StoreKind.MongoDB:
+                builder.AddMongoDBClient(PipelinePorts.MongoDBConnectionName);
+                builder.AddMongoDBPredictionStore();
+                break;
+        }
+        builder.AddChurnModel();
+        builder.AddScoringWorker();
+        return builder;
+    }
+}
