@@ -1,4 +1,3 @@
-using Churn.Domain.Models;
 using Churn.Trainer.Candidates;
 using Churn.Trainer.Cli;
 using Churn.Trainer.Data;
@@ -8,18 +7,6 @@ using Churn.Trainer.Reporting;
 using Microsoft.ML;
 
 namespace Churn.Trainer;
-
-/// <summary>Everything one Trainer run produced, before it is written to disk.</summary>
-public sealed record TrainingResult(
-    LabelledData Train,
-    LabelledData Test,
-    IReadOnlyList<CrossValidationResult> Leaderboard,
-    CrossValidationResult Winner,
-    double Threshold,
-    BinaryMetrics Holdout,
-    IReadOnlyList<RocPoint> Roc,
-    byte[] Onnx,
-    OnnxParity Parity);
 
 /// <summary>
 /// The Trainer's steps in order: cross-validate every candidate on the training file, select the winner and its

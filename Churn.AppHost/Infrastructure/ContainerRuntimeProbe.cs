@@ -4,9 +4,6 @@ using Microsoft.Extensions.Configuration;
 
 namespace Churn.AppHost.Infrastructure;
 
-/// <summary>Whether a container runtime answered, and a human-readable account of what was tried.</summary>
-public sealed record ContainerRuntimeStatus(bool IsAvailable, string Description);
-
 /// <summary>
 /// Asks the container runtime Aspire would use (<c>ASPIRE_CONTAINER_RUNTIME</c>, else docker then podman) for its
 /// server version with a short timeout. A CLI without a running daemon fails fast, so this costs well under a second

@@ -12,6 +12,3 @@ public enum InfrastructureMode
     /// <summary>No infrastructure: Churn.Api hosts ingest and scoring in-process over SQLite.</summary>
     Embedded,
 }
-
-/// <summary>The chosen mode and the sentence that explains why, logged at start.</summary>
-public sealed record ModeSelection(InfrastructureMode Mode, string Reason);

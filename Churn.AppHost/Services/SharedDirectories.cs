@@ -1,4 +1,3 @@
-using Churn.AppHost.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 namespace Churn.AppHost.Services;
@@ -31,44 +30,4 @@ public sealed record SharedDirectories(string Data, string Model)
 
     private static string Resolve(IConfiguration configuration, string key, string fallback) =>
         Path.GetFullPath(configuration[key] is { Length: > 0 } configured ? configured : fallback);
-}
-
-public static class SharedDirectoriesExtensions
-{
-    public static IResourceBuilder<ProjectResource> WithSharedDirectories(
-        this IResourceBuilder<ProjectResource> project, SharedDirectories directories) =>
-        project
-            .WithEnvironment(SharedDirectories.DataVariable, directories.Data)
-            .WithEnvironment(SharedDirectories.ModelVariable, directories.Model);
-
-    /// <summary>In embedded mode the Api keeps its SQLite store beside the data files, whatever its working directory.</summary>
-    public static IResourceBuilder<ProjectResource> WithEmbeddedStore(
-        this IResourceBuilder<ProjectResource> api, SharedDirectories directories, InfrastructureResources? infrastructure) =>
-        infrastructure is null ? api.WithEnvironment(SharedDirectories.EmbeddedStoreVariable, directories.EmbeddedStore) : api;
-}
-
-public static class TrainerArgumentsExtensions
-{
-    public const string TrainingFile = "churn-bigml-80.csv";
-    public const string TestFile = "churn-bigml-20.csv";
-
-    /// <summary>
-    /// The Trainer's command line with absolute paths (a project resource runs in its own project directory):
-    /// trains on the repository's data files and writes into the shared model directory.
-    /// </summary>
-    public static IResourceBuilder<ProjectResource> WithTrainerArguments(
-        this IResourceBuilder<ProjectResource> trainer, SharedDirectories directories, bool onlyIfMissing) =>
-        trainer.WithArgs(context =>
-        {
-            context.Args.Add("--train");
-            context.Args.Add(Path.Combine(directories.Data, TrainingFile));
-            context.Args.Add("--test");
-            context.Args.Add(Path.Combine(directories.Data, TestFile));
-            context.Args.Add("--out");
-            context.Args.Add(directories.Model);
-            if (onlyIfMissing)
-            {
-                context.Args.Add("--if-missing");
-            }
-        });
 }

@@ -2,8 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Churn.Core.Ingest;
 
-public enum IngestMode { None, Csv, Synthetic }
-
 /// <summary>What the ingest service feeds into the pipeline (section <c>Churn:Ingest</c>).</summary>
 public sealed record IngestOptions
 {

@@ -3,12 +3,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Churn.Core.Ingest;
 
-/// <summary>What one ingest run did.</summary>
-public sealed record IngestSummary(long Read, long Delivered, long Rejected, long DeliveryFailures, TimeSpan Elapsed)
-{
-    public double EventsPerSecond => Elapsed > TimeSpan.Zero ? Delivered / Elapsed.TotalSeconds : 0;
-}
-
 /// <summary>
 /// Drives items through <see cref="IngestPublisher"/> at a rate, logs progress, and flushes the transport at the end
 /// (also when cancelled), so every published item has a delivery report before the run returns.

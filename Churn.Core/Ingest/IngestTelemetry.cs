@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 
 namespace Churn.Core.Ingest;
 
@@ -10,24 +9,3 @@ public static class IngestTelemetry
 
     public static readonly ActivitySource Source = new(Name);
 }
-
-/// <summary>Instruments of the <c>Churn.Ingest</c> meter.</summary>
-public sealed class IngestMetrics
-{
-    public IngestMetrics(IMeterFactory meterFactory)
-    {
-        Meter = meterFactory.Create(IngestTelemetry.Name);
-        Ingested = Meter.CreateCounter<long>("churn.ingest.events.ingested", "{event}",
-            "Events the transport confirmed on churn.customers.");
-        Rejected = Meter.CreateCounter<long>("churn.ingest.events.rejected", "{event}",
-            "Inputs that broke the customer contract, by reason (the first failing column).");
-        DeliveryFailures = Meter.CreateCounter<long>("churn.ingest.delivery.failures", "{event}",
-            "Events the transport failed to deliver.");
-    }
-
-    public Meter Meter { get; }
-    public Counter<long> Ingested { get; }
-    public Counter<long> Rejected { get; }
-    public Counter<long> DeliveryFailures { get; }
-}
-

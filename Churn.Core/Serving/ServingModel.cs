@@ -37,13 +37,3 @@ public sealed class ServingModel(IChurnScorer scorer)
         }
     }
 }
-
-/// <summary>A batch's hold on one model snapshot. Dispose when the batch is done.</summary>
-public readonly struct ModelLease(ServingModel model) : IDisposable
-{
-    public ServingModel Model { get; } = model;
-    public IChurnScorer Scorer => Model.Scorer;
-    public ModelCard Card => Model.Card;
-
-    public void Dispose() => Model?.Release();
-}

@@ -16,6 +16,3 @@ public sealed class PredictionWriteException(IReadOnlyList<RejectedPrediction> r
         string.Join("; ", rejected.Take(5).Select(r => $"{r.EventId}: {r.Reason}")) +
         (rejected.Count > 5 ? "; …" : "");
 }
-
-/// <summary>A prediction the store refused, and the store's reason.</summary>
-public sealed record RejectedPrediction(string EventId, string Reason);

@@ -13,10 +13,3 @@ public static class EventHeaders
     public const string DlqSourcePartition = "dlq-source-partition";
     public const string DlqSourceOffset = "dlq-source-offset";
 }
-
-/// <summary>The pipeline's topics.</summary>
-public static class PipelineTopics
-{
-    public const string Customers = "churn.customers";
-    public const string DeadLetters = "churn.customers.dlq";
-}

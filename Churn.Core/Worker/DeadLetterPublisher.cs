@@ -4,9 +4,6 @@ using Churn.Core.Transport;
 
 namespace Churn.Core.Worker;
 
-/// <summary>A record the worker cannot score, and why.</summary>
-public sealed record PoisonRecord(ConsumedEvent Record, string Reason);
-
 /// <summary>
 /// Sends poison records to the dead-letter topic: raw value bytes and key, the original headers (so the record stays
 /// in its trace) plus <c>dlq-reason</c>, <c>dlq-source-topic</c>, <c>dlq-source-partition</c>, <c>dlq-source-offset</c>.
@@ -51,6 +48,3 @@ public sealed class DeadLetterPublisher(IEventPublisher publisher, string topic)
 
     private static KeyValuePair<string, byte[]> Header(string name, string value) => new(name, Encoding.UTF8.GetBytes(value));
 }
-
-/// <summary>The dead-letter topic did not confirm a delivery: an infrastructure failure, retried by the worker.</summary>
-public sealed class DeadLetterException(string message) : Exception(message);

@@ -45,10 +45,3 @@ public sealed record CustomerInput
         CustomerServiceCalls = c.CustomerServiceCalls, Churn = c.Churn,
     };
 }
-
-/// <summary>Body of POST /api/score and POST /api/customers.</summary>
-public sealed record CustomerBatchRequest
-{
-    [Description("One or more customers (at most Churn:MaxBatchSize, 1,000 by default).")]
-    public IReadOnlyList<CustomerInput?>? Customers { get; init; }
-}

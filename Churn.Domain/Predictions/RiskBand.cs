@@ -10,11 +10,3 @@ public enum RiskBand
     /// <summary>Probability at or above the decision threshold: the model predicts churn.</summary>
     High,
 }
-
-public static class RiskBands
-{
-    public static RiskBand For(double probability, double threshold) =>
-        probability >= threshold ? RiskBand.High
-        : probability >= threshold / 2 ? RiskBand.Medium
-        : RiskBand.Low;
-}

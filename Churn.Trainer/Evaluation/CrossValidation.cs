@@ -1,27 +1,10 @@
 using System.Diagnostics;
 using Churn.Domain.Customers;
-using Churn.Domain.Models;
 using Churn.Trainer.Candidates;
 using Churn.Trainer.Data;
 using Microsoft.ML;
 
 namespace Churn.Trainer.Evaluation;
-
-/// <summary>
-/// A candidate's cross-validation result: metrics of every held-out fold (threshold metrics at 0.5) and the pooled
-/// out-of-fold probabilities with their labels (one copy of the training file per repeat).
-/// </summary>
-public sealed record CrossValidationResult(
-    Candidate Candidate, IReadOnlyList<BinaryMetrics> Folds, float[] OutOfFold, bool[] OutOfFoldLabels, double Seconds)
-{
-    public MetricSummary Summary(Func<BinaryMetrics, double> metric)
-    {
-        var values = Folds.Select(metric).ToArray();
-        var mean = values.Average();
-        var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, values.Length - 1));
-        return new MetricSummary(mean, sd);
-    }
-}
 
 /// <summary>
 /// Repeated stratified k-fold cross-validation on the training file: 3 repeats of stratified 5-fold, each repeat with

@@ -1,0 +1,3 @@
+namespace Churn.Core.Ingest;
+
+public enum IngestMode { None, Csv, Synthetic }

@@ -1,0 +1,3 @@
+namespace Churn.Domain.Models;
+
+public sealed record MetricSummary(double Mean, double StdDev);

@@ -1,0 +1,3 @@
+namespace Churn.Domain.Models;
+
+public sealed record OnnxSignature(string InputName, string OutputName, int FeatureCount);
