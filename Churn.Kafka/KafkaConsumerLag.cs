@@ -14,8 +14,8 @@ public sealed class KafkaConsumerLag
 {
     private volatile IReadOnlyList<PartitionLag> current = [];
 
-    public KafkaConsumerLag(Meter? meter = null) =>
-        (meter ?? KafkaTelemetry.Instruments.Meter).CreateObservableGauge(KafkaTelemetry.ConsumerLagName, Observe,
+    public KafkaConsumerLag(IMeterFactory meterFactory) =>
+        meterFactory.Create(KafkaTelemetry.Name).CreateObservableGauge(KafkaTelemetry.ConsumerLagName, Observe,
             "{message}", "Messages not yet stored (processed) by the consumer, per partition.");
 
     public IReadOnlyList<PartitionLag> Current => current;

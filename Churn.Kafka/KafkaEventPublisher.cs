@@ -9,7 +9,8 @@ namespace Churn.Kafka;
 /// <c>ProduceAsync</c> per message), a <c>send {topic}</c> span whose context goes into the Kafka headers, and back-pressure
 /// when librdkafka's local queue is full (wait for deliveries to drain, then retry). Thread-safe.
 /// </summary>
-public sealed partial class KafkaEventPublisher(IProducer<string, byte[]> producer, ILogger<KafkaEventPublisher> logger)
+public sealed partial class KafkaEventPublisher(IProducer<string, byte[]> producer, TransportMetrics metrics,
+    ILogger<KafkaEventPublisher> logger)
     : IEventPublisher
 {
     /// <summary>How long one wait for queue space lasts before <c>Produce</c> is retried.</summary>
@@ -30,7 +31,7 @@ public sealed partial class KafkaEventPublisher(IProducer<string, byte[]> produc
     public void Publish(string topic, EventMessage message, Action<Core.Transport.DeliveryReport> onDelivered)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var activity = SendSpan.Start(KafkaTelemetry.Instruments, topic, message, out var headers);
+        var activity = SendSpan.Start(KafkaTelemetry.Source, KafkaTelemetry.MessagingSystem, topic, message, out var headers);
         var kafkaMessage = new Message<string, byte[]> { Key = message.Key, Value = message.Value, Headers = ToKafkaHeaders(headers) };
         while (true)
         {
@@ -108,7 +109,7 @@ public sealed partial class KafkaEventPublisher(IProducer<string, byte[]> produc
             LogDeliveryFailed(report.Topic, report.Error!);
         }
         var errorType = error?.ToString();
-        KafkaTelemetry.Instruments.RecordDelivery(report, errorType);
+        metrics.RecordDelivery(report, errorType);
         SendSpan.Complete(activity, report, errorType);
         try
         {

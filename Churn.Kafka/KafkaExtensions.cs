@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Churn.Core.Composition;
 using Churn.Core.Transport;
 using Confluent.Kafka;
@@ -35,7 +36,9 @@ public static class KafkaExtensions
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(_ => KafkaClientFactory.BuildProducer(config, _.GetRequiredService<ILoggerFactory>()));
+        services.AddMetrics();
         services.AddSingleton(sp => new KafkaEventPublisher(sp.GetRequiredService<IProducer<string, byte[]>>(),
+            new TransportMetrics(sp.GetRequiredService<IMeterFactory>(), KafkaTelemetry.Name),
             sp.GetRequiredService<ILogger<KafkaEventPublisher>>()));
         services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<KafkaEventPublisher>());
         if (!settings.DisableHealthChecks)
@@ -66,7 +69,8 @@ public static class KafkaExtensions
         services.AddSingleton(settings);
         if (!settings.DisableMetrics)
         {
-            services.AddSingleton(_ => new KafkaConsumerLag());
+            services.AddMetrics();
+            services.AddSingleton(sp => new KafkaConsumerLag(sp.GetRequiredService<IMeterFactory>()));
         }
         services.AddSingleton(sp => KafkaClientFactory.BuildConsumer(config, sp.GetRequiredService<ILoggerFactory>(),
             sp.GetService<KafkaConsumerLag>()));

@@ -12,14 +12,14 @@ internal static class SendSpan
 {
     private static readonly string[] TraceHeaders = ["traceparent", "tracestate", "baggage"];
 
-    public static Activity? Start(TransportInstruments instruments, string topic, EventMessage message,
+    public static Activity? Start(ActivitySource source, string messagingSystem, string topic, EventMessage message,
         out IReadOnlyList<KeyValuePair<string, byte[]>> headers)
     {
         var caller = Activity.Current;
-        var activity = instruments.ActivitySource.StartActivity(ActivityKind.Producer, name: $"send {topic}",
+        var activity = source.StartActivity(ActivityKind.Producer, name: $"send {topic}",
             tags:
             [
-                new(MessagingTags.System, instruments.MessagingSystem),
+                new(MessagingTags.System, messagingSystem),
                 new(MessagingTags.OperationName, "send"),
                 new(MessagingTags.OperationType, "send"),
                 new(MessagingTags.DestinationName, topic),

@@ -21,7 +21,8 @@ public sealed class EmbeddedEventLog : IDisposable
 
     public EmbeddedTransportOptions Options { get; }
 
-    public EmbeddedEventPublisher CreatePublisher() => new(this);
+    /// <param name="metrics">Where its deliveries are counted; null counts nothing.</param>
+    public EmbeddedEventPublisher CreatePublisher(TransportMetrics? metrics = null) => new(this, metrics);
 
     public EmbeddedEventConsumer CreateConsumer(string groupId) => new(this, groupId);
 

@@ -9,19 +9,20 @@ namespace Churn.Core.Transport.Embedded;
 public sealed class EmbeddedEventPublisher : IEventPublisher
 {
     private readonly EmbeddedEventLog log;
+    private readonly TransportMetrics? metrics;
     private readonly object flushLock = new();
     private int inFlight;
     private bool disposed;
 
-    internal EmbeddedEventPublisher(EmbeddedEventLog log) => this.log = log;
+    internal EmbeddedEventPublisher(EmbeddedEventLog log, TransportMetrics? metrics) => (this.log, this.metrics) = (log, metrics);
 
     public void Publish(string topic, EventMessage message, Action<DeliveryReport> onDelivered)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var topicLog = log.Topic(topic);
         var partition = KeyPartitioner.PartitionFor(message.Key, topicLog.PartitionCount);
-        var instruments = EmbeddedTransportTelemetry.Instruments;
-        var activity = SendSpan.Start(instruments, topic, message, out var headers);
+        var activity = SendSpan.Start(EmbeddedTransportTelemetry.Source, EmbeddedTransportTelemetry.MessagingSystem, topic,
+            message, out var headers);
         var stored = ReferenceEquals(headers, message.Headers) ? message : message with { Headers = headers };
         Interlocked.Increment(ref inFlight);
         try
@@ -35,7 +36,7 @@ public sealed class EmbeddedEventPublisher : IEventPublisher
                 _ => "The embedded event log is closed.",
             });
             var errorType = offset switch { >= 0 => null, TopicLog.TimedOut => "timeout", _ => "closed" };
-            instruments.RecordDelivery(report, errorType);
+            metrics?.RecordDelivery(report, errorType);
             SendSpan.Complete(activity, report, errorType);
             onDelivered(report);
         }

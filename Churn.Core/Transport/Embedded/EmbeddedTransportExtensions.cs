@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -17,12 +18,14 @@ public static class EmbeddedTransportExtensions
     {
         var groupId = consumerGroupId ?? builder.Environment.ApplicationName;
         var services = builder.Services;
+        services.AddMetrics();
         services.AddOptions<EmbeddedTransportOptions>()
             .BindConfiguration(EmbeddedTransportOptions.SectionName)
             .Validate(options => { options.Validate(); return true; })
             .ValidateOnStart();
         services.AddSingleton(sp => new EmbeddedEventLog(sp.GetRequiredService<IOptions<EmbeddedTransportOptions>>().Value));
-        services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EmbeddedEventLog>().CreatePublisher());
+        services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EmbeddedEventLog>().CreatePublisher(
+            new TransportMetrics(sp.GetRequiredService<IMeterFactory>(), EmbeddedTransportTelemetry.Name)));
         services.AddSingleton<IEventConsumer>(sp => sp.GetRequiredService<EmbeddedEventLog>().CreateConsumer(groupId));
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(EmbeddedTransportTelemetry.Name));
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(EmbeddedTransportTelemetry.Name));

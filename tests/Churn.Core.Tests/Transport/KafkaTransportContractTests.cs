@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using Churn.Core.Transport;
 using Churn.Kafka;
-using Confluent.Kafka;
 using Confluent.Kafka.Admin;
+using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Churn.Core.Tests.Transport;
@@ -9,6 +11,9 @@ namespace Churn.Core.Tests.Transport;
 /// <summary>The contract against a real broker: runs only when KAFKA_BOOTSTRAP_SERVERS is set.</summary>
 public sealed class KafkaTransportContractTests : EventTransportContract
 {
+    private static readonly IMeterFactory Meters =
+        new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
     private static readonly string? BootstrapServers = Environment.GetEnvironmentVariable("KAFKA_BOOTSTRAP_SERVERS");
 
     protected override TimeSpan FirstMessageTimeout => TimeSpan.FromSeconds(60);
@@ -30,6 +35,7 @@ public sealed class KafkaTransportContractTests : EventTransportContract
         new KafkaEventPublisher(
             KafkaClientFactory.BuildProducer(KafkaClientDefaults.Apply(new ProducerConfig { BootstrapServers = BootstrapServers }, statistics: false),
                 NullLoggerFactory.Instance),
+            new TransportMetrics(Meters, KafkaTelemetry.Name),
             NullLogger<KafkaEventPublisher>.Instance);
 
     protected override IEventConsumer CreateConsumer(string groupId) =>

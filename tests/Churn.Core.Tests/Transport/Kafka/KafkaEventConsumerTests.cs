@@ -1,6 +1,7 @@
 using Churn.Core.Transport;
 using Churn.Kafka;
 using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Churn.Core.Tests.Transport.Kafka;
@@ -129,8 +130,8 @@ public class KafkaEventConsumerTests
     [Fact]
     public void Consumer_lag_comes_from_consumer_lag_stored_in_the_statistics()
     {
-        using var meter = new System.Diagnostics.Metrics.Meter("test-lag");
-        var lag = new KafkaConsumerLag(meter);
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var lag = new KafkaConsumerLag(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
 
         lag.Update("""
             {"topics":{"churn.customers":{"partitions":{

@@ -1,9 +1,10 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Diagnostics;
 using System.Text;
 using Churn.Core.Transport;
 using Churn.Kafka;
 using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Churn.Core.Tests.Transport.Kafka;
@@ -14,7 +15,10 @@ public class KafkaEventPublisherTests
     private readonly KafkaEventPublisher publisher;
     private readonly string topic = $"churn.customers.{Guid.NewGuid():N}";
 
-    public KafkaEventPublisherTests() => publisher = new KafkaEventPublisher(producer, NullLogger<KafkaEventPublisher>.Instance);
+    private readonly IMeterFactory meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
+    public KafkaEventPublisherTests() => publisher = new KafkaEventPublisher(producer,
+        new TransportMetrics(meters, KafkaTelemetry.Name), NullLogger<KafkaEventPublisher>.Instance);
 
     private static EventMessage Message(string key = "customer-1") =>
         new(key, Encoding.UTF8.GetBytes("{}"), [new("content-type", "application/json"u8.ToArray())]);
@@ -37,7 +41,7 @@ public class KafkaEventPublisherTests
     public void A_failed_delivery_is_reported_with_its_reason_and_counted()
     {
         var failures = new List<(long Value, string? ErrorType)>();
-        using var listener = ListenTo(TransportInstruments.FailedMessagesName, failures);
+        using var listener = ListenTo(TransportMetrics.FailedMessagesName, failures);
         Core.Transport.DeliveryReport? report = null;
 
         publisher.Publish(topic, Message(), r => report = r);
@@ -137,7 +141,7 @@ public class KafkaEventPublisherTests
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == KafkaTelemetry.Name && instrument.Name == instrumentName)
+                if (instrument.Meter.Scope == meters && instrument.Meter.Name == KafkaTelemetry.Name && instrument.Name == instrumentName)
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
