@@ -9,15 +9,22 @@ public static partial class Extensions
     public const string AlivenessEndpointPath = "/alive";
     public const string LiveTag = "live";
 
+    /// <summary>The tag of every check that must pass before the service takes traffic (the components' own checks).</summary>
+    public const string ReadyTag = "ready";
+
     /// <summary>
-    /// Maps <c>/health</c> (every check: ready to serve) and <c>/alive</c> (checks tagged <c>live</c>).
+    /// Maps <c>/health</c> (readiness: the checks tagged <see cref="ReadyTag"/>) and <c>/alive</c> (liveness: the checks
+    /// tagged <see cref="LiveTag"/>, i.e. the process answers).
     /// Unlike the Aspire template they are mapped in every environment, because the AppHost's health checks and
     /// <c>WaitFor</c> rely on them wherever it runs. The response is the plain status word only
     /// ("Healthy", "Degraded", "Unhealthy"); check names, descriptions and exceptions never leave the process.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath);
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions
+        {
+            Predicate = registration => registration.Tags.Contains(ReadyTag),
+        });
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(LiveTag),

@@ -6,13 +6,13 @@ namespace Churn.AppHost.HealthChecks;
 public static class ReadinessCheckExtensions
 {
     /// <summary>
-    /// Registers an AppHost-side health check named "{resource}_check" and attaches it to the resource, so that
+    /// Registers an AppHost-side health check named "{resource}-ready" and attaches it to the resource, so that
     /// <c>WaitFor(resource)</c> waits until the server answers, not merely until its container runs.
     /// </summary>
     public static IResourceBuilder<T> WithReadinessCheck<T>(this IResourceBuilder<T> resource, IHealthCheck check)
         where T : IResource
     {
-        var name = $"{resource.Resource.Name}_check";
+        var name = $"{resource.Resource.Name}-ready";
         resource.ApplicationBuilder.Services.AddHealthChecks()
             .Add(new HealthCheckRegistration(name, _ => check, failureStatus: HealthStatus.Unhealthy, tags: null));
 

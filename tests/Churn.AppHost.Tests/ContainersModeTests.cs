@@ -81,7 +81,7 @@ public class ContainersModeTests
         await using var builder = await BuildAsync();
 
         var check = Assert.Single(builder.Single<ContainerResource>(server).Annotations.OfType<HealthCheckAnnotation>());
-        Assert.Equal($"{server}_check", check.Key);
+        Assert.Equal($"{server}-ready", check.Key);
     }
 
     [Theory]
