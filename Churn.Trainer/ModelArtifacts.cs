@@ -19,6 +19,13 @@ public static class ModelArtifacts
     public static ModelCard Write(TrainingResult result, TrainerOptions options, TimeSpan elapsed)
     {
         var card = BuildCard(result, options, elapsed);
+        var verified = card with { OnnxParity = OnnxExport.Verify(result.Onnx, card, result.Test.Customers, result.TestProbabilities) };
+        Write(verified, result, options);
+        return verified;
+    }
+
+    private static void Write(ModelCard card, TrainingResult result, TrainerOptions options)
+    {
         Directory.CreateDirectory(options.OutputDirectory);
         // The card is written after the model, so a reader that sees the card also sees its model.
         WriteAtomically(Path.Combine(options.OutputDirectory, ModelFileName), result.Onnx);
@@ -26,9 +33,9 @@ public static class ModelArtifacts
         File.WriteAllText(Path.Combine(options.OutputDirectory, ReportFileName), MarkdownReport.Render(card));
         WriteAtomically(Path.Combine(options.OutputDirectory, ModelCardJson.FileName),
             System.Text.Encoding.UTF8.GetBytes(ModelCardJson.Serialize(card)));
-        return card;
     }
 
+    /// <summary>The card of <paramref name="result"/>, before its ONNX parity is measured (<see cref="OnnxParity.Rows"/> 0).</summary>
     public static ModelCard BuildCard(TrainingResult result, TrainerOptions options, TimeSpan elapsed)
     {
         var winner = result.Winner;
@@ -70,7 +77,7 @@ public static class ModelArtifacts
                 ConfusionMatrix = holdout.Confusion,
                 Roc = result.Roc,
             },
-            OnnxParity = result.Parity,
+            OnnxParity = new OnnxParity(double.NaN, 0, OnnxExport.Tolerance),
             Onnx = new OnnxSignature(OnnxExport.InputName, OnnxExport.OutputName, ChurnFeatures.Count),
             FeatureNames = ChurnFeatures.Names,
             FeatureStatistics = FeatureStatisticsCalculator.Compute(result.Train.Customers),

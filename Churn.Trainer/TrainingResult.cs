@@ -13,5 +13,5 @@ public sealed record TrainingResult(
     double Threshold,
     BinaryMetrics Holdout,
     IReadOnlyList<RocPoint> Roc,
-    byte[] Onnx,
-    OnnxParity Parity);
+    float[] TestProbabilities,
+    byte[] Onnx);

@@ -1,15 +1,16 @@
+using Churn.Core.Onnx;
+using Churn.Core.Serving;
 using Churn.Domain.Customers;
-using Churn.Domain.Features;
 using Churn.Domain.Models;
 using Churn.Trainer.Data;
 using Microsoft.ML;
-using Microsoft.ML.OnnxRuntime;
 
 namespace Churn.Trainer.Export;
 
 /// <summary>
 /// Exports the fitted pipeline to ONNX (single input <c>Features</c>, output <c>Probability.output</c>), then proves the
-/// export: ONNX Runtime scores every test customer and each probability must equal ML.NET's within the tolerance.
+/// export on the serving path: the scorer that serves (<see cref="OnnxChurnScorer"/>, with its card, schema validation
+/// and probe) scores every test customer, and each probability must equal ML.NET's within the tolerance.
 /// </summary>
 public static class OnnxExport
 {
@@ -24,34 +25,33 @@ public static class OnnxExport
         return stream.ToArray();
     }
 
-    public static OnnxParity Verify(byte[] onnx, IReadOnlyList<CustomerRecord> customers, float[] mlNetProbabilities)
+    /// <summary>
+    /// Scores <paramref name="customers"/> with the serving scorer loaded from <paramref name="onnx"/> and
+    /// <paramref name="card"/> (the card about to be written; its parity is what this computes) and compares with ML.NET.
+    /// </summary>
+    public static OnnxParity Verify(byte[] onnx, ModelCard card, IReadOnlyList<CustomerRecord> customers, float[] mlNetProbabilities)
     {
-        var onnxProbabilities = Score(onnx, customers);
+        var served = new float[customers.Count];
+        try
+        {
+            using var scorer = new OnnxChurnScorer(onnx, card, new OnnxScorerOptions());
+            ModelCandidate.Probe(scorer);
+            scorer.Score(customers.ToArray(), served);
+        }
+        catch (ModelValidationException e)
+        {
+            throw new OnnxParityException($"The ONNX export cannot be served: {e.Message}; no model was written.");
+        }
         var maxAbsDiff = 0.0;
         for (var i = 0; i < customers.Count; i++)
         {
-            maxAbsDiff = Math.Max(maxAbsDiff, Math.Abs(onnxProbabilities[i] - mlNetProbabilities[i]));
+            maxAbsDiff = Math.Max(maxAbsDiff, Math.Abs(served[i] - mlNetProbabilities[i]));
         }
         if (!(maxAbsDiff <= Tolerance))
         {
             throw new OnnxParityException(
-                $"The ONNX export differs from ML.NET by up to {maxAbsDiff:E3} (tolerance {Tolerance:E0}) on {customers.Count} test rows; no model was written.");
+                $"The served ONNX export differs from ML.NET by up to {maxAbsDiff:E3} (tolerance {Tolerance:E0}) on {customers.Count} test rows; no model was written.");
         }
         return new OnnxParity(maxAbsDiff, customers.Count, Tolerance);
-    }
-
-    /// <summary>Scores customers with ONNX Runtime in one batch.</summary>
-    public static float[] Score(byte[] onnx, IReadOnlyList<CustomerRecord> customers)
-    {
-        using var session = new InferenceSession(onnx);
-        var features = new float[customers.Count * ChurnFeatures.Count];
-        for (var i = 0; i < customers.Count; i++)
-        {
-            ChurnFeatures.Write(customers[i], features.AsSpan(i * ChurnFeatures.Count, ChurnFeatures.Count));
-        }
-        using var input = OrtValue.CreateTensorValueFromMemory(features, [customers.Count, ChurnFeatures.Count]);
-        using var runOptions = new RunOptions();
-        using var outputs = session.Run(runOptions, [InputName], [input], [OutputName]);
-        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
 }

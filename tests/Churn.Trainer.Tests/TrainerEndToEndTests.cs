@@ -31,6 +31,20 @@ public class TrainerEndToEndTests
     }
 
     [Fact]
+    public async Task The_parity_check_runs_through_the_serving_scorer_so_a_card_it_cannot_serve_fails_the_run()
+    {
+        var card = await TrainedModel.CardAsync();
+        var onnx = await File.ReadAllBytesAsync(TrainedModel.ModelPath, TestContext.Current.CancellationToken);
+        var test = Churn.Domain.Customers.CustomerCsvReader.ReadFile(RepositoryPaths.TestFile).Select(r => r.Record!).ToList();
+        var misnamed = card with { Onnx = card.Onnx with { InputName = "features" } };
+
+        var error = Assert.Throws<OnnxParityException>(() => OnnxExport.Verify(onnx, misnamed, test, new float[test.Count]));
+
+        Assert.Contains("cannot be served", error.Message);
+        Assert.Contains("'features'", error.Message);
+    }
+
+    [Fact]
     public async Task The_card_states_the_leaderboard_selection_threshold_data_and_feature_statistics()
     {
         var card = await TrainedModel.CardAsync();
