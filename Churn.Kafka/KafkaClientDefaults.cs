@@ -3,7 +3,7 @@ using Confluent.Kafka;
 namespace Churn.Kafka;
 
 /// <summary>
-/// The reliability defaults every Churn Kafka client gets (notes/streaming.md §1). Tunables are defaults the
+/// The reliability defaults every Churn Kafka client gets (docs/transport.md). Tunables are defaults the
 /// configuration may override; the consumer's offset handling is forced, because the adapter depends on it.
 /// </summary>
 public static class KafkaClientDefaults

@@ -5,7 +5,8 @@ namespace Churn.Benchmarks.Setup;
 /// <summary>
 /// Thousands of DISTINCT realistic customers: the test file's rows, cycled and jittered by ±5% on every numeric column
 /// (seeded). Benchmarks that cycle through them defeat the branch predictor's memory of a tiny repeated batch, which
-/// inflates tree-ensemble throughput (docs/notes/ml.md §4.2).
+/// inflates tree-ensemble throughput (a few hundred rows scored over and over measure a warmed-up branch predictor,
+/// not serving).
 /// </summary>
 public static class JitteredCustomers
 {
