@@ -7,16 +7,15 @@ public sealed class IngestMetrics
 {
     public IngestMetrics(IMeterFactory meterFactory)
     {
-        Meter = meterFactory.Create(IngestTelemetry.Name);
-        Ingested = Meter.CreateCounter<long>("churn.ingest.events.ingested", "{event}",
+        var meter = meterFactory.Create(IngestTelemetry.Name);
+        Ingested = meter.CreateCounter<long>("churn.ingest.events.ingested", "{event}",
             "Events the transport confirmed on churn.customers.");
-        Rejected = Meter.CreateCounter<long>("churn.ingest.events.rejected", "{event}",
+        Rejected = meter.CreateCounter<long>("churn.ingest.events.rejected", "{event}",
             "Inputs that broke the customer contract, by reason (the first failing column).");
-        DeliveryFailures = Meter.CreateCounter<long>("churn.ingest.delivery.failures", "{event}",
+        DeliveryFailures = meter.CreateCounter<long>("churn.ingest.delivery.failures", "{event}",
             "Events the transport failed to deliver.");
     }
 
-    public Meter Meter { get; }
     public Counter<long> Ingested { get; }
     public Counter<long> Rejected { get; }
     public Counter<long> DeliveryFailures { get; }

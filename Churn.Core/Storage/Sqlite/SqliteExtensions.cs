@@ -36,7 +36,7 @@ public static class SqliteExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<SqliteStoreHealthCheck>(HealthCheckName, tags: [HealthCheckTags.Ready]);
         builder.Services.ConfigureOpenTelemetryTracerProvider(
-            tracing => tracing.AddSource(SqlitePredictionStore.ActivitySourceName));
+            tracing => tracing.AddSource(SqliteTelemetry.Name));
         return builder;
     }
 }

@@ -11,9 +11,6 @@ namespace Churn.Core.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposable
 {
-    public const string ActivitySourceName = "Churn.Store.Sqlite";
-    internal static readonly ActivitySource ActivitySource = new(ActivitySourceName);
-
     private readonly SqliteStoreOptions _options;
     private readonly TimeProvider _time;
     private readonly string _writeConnectionString;
@@ -143,7 +140,7 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
 
     private Activity? StartActivity(string name, string operation)
     {
-        var activity = ActivitySource.StartActivity(name, ActivityKind.Client);
+        var activity = SqliteTelemetry.Source.StartActivity(name, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("db.system.name", "sqlite");

@@ -16,7 +16,7 @@ public sealed class OneTracePerRowTests
     public async Task Each_row_is_one_trace_from_ingest_to_the_stored_prediction()
     {
         using var spans = new SpanCollector(IngestTelemetry.Name, ScoringTelemetry.Name, EmbeddedTransportTelemetry.Name,
-            SqlitePredictionStore.ActivitySourceName);
+            SqliteTelemetry.Name);
         await using var p = new EmbeddedPipelineHarness(await TrainedModel.EnsureAsync());
         using var files = new TempDirectory();
         var csvPath = files.Combine("two.csv");
@@ -54,7 +54,7 @@ public sealed class OneTracePerRowTests
             Assert.Equal(process.SpanId, inTrace.Single(a => a.OperationName == "store").ParentSpanId);
             Assert.Contains(storeBatch.Links, l => l.Context.TraceId == trace && l.Context.SpanId == process.SpanId);
         }
-        var sqliteWrite = all.Single(a => a.Source.Name == SqlitePredictionStore.ActivitySourceName
+        var sqliteWrite = all.Single(a => a.Source.Name == SqliteTelemetry.Name
             && a.ParentSpanId == storeBatch.SpanId);
         Assert.Equal("upsert predictions", sqliteWrite.OperationName);
         Assert.Equal(storeBatch.TraceId, sqliteWrite.TraceId);

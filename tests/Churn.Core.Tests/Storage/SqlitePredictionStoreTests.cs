@@ -112,7 +112,7 @@ public sealed class SqlitePredictionStoreTests(TempDirectory directory) : IClass
         var spans = new List<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == SqlitePredictionStore.ActivitySourceName,
+            ShouldListenTo = source => source.Name == SqliteTelemetry.Name,
             Sample = (ref _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = spans.Add,
         };

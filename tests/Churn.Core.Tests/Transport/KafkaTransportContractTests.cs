@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
 using Churn.Core.Transport;
 using Churn.Kafka;
-using Confluent.Kafka.Admin;
 using Confluent.Kafka;
+using Confluent.Kafka.Admin;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
