@@ -5,7 +5,7 @@ namespace Churn.Core.Transport.Embedded;
 /// </summary>
 public sealed record EmbeddedTransportOptions
 {
-    public const string SectionName = "Churn:Transport:Embedded";
+    public const string SectionName = "Churn:EmbeddedTransport";
 
     /// <summary>Partitions per topic; a key always maps to the same one (FNV-1a of the key).</summary>
     public int Partitions { get; init; } = 4;

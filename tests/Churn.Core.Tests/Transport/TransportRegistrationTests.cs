@@ -97,7 +97,7 @@ public class TransportRegistrationTests
             ActivityStopped = a => { if (a.DisplayName == $"send {topic}") { lock (spans) { spans.Add(a); } } },
         };
         ActivitySource.AddActivityListener(listener);
-        var builder = Builder(("Churn:Transport:Embedded:Partitions", "2"));
+        var builder = Builder(("Churn:EmbeddedTransport:Partitions", "2"));
         builder.AddEmbeddedTransport();
         using var services = builder.Services.BuildServiceProvider();
         var consumer = services.GetRequiredService<IEventConsumer>();
