@@ -85,6 +85,19 @@ public static class KafkaExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Makes sure the pipeline's topics exist before the host's other services start (<see cref="KafkaTopicProvisioner"/>,
+    /// options <see cref="KafkaTopicsOptions.SectionName"/>). Uses the connection of <see cref="AddKafkaProducer"/>, which
+    /// must be registered too.
+    /// </summary>
+    public static IHostApplicationBuilder AddKafkaTopics(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<KafkaTopicsOptions>().BindConfiguration(KafkaTopicsOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<KafkaTopicProvisioner>();
+        return builder;
+    }
+
     private static TSettings Bind<TSettings>(IConfiguration configuration, string sectionName, TSettings settings,
         Func<TSettings, ClientConfig> config)
     {

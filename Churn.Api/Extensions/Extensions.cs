@@ -49,6 +49,7 @@ public static class Extensions
                 break;
             case TransportKind.Kafka:
                 builder.AddKafkaProducer(PipelinePorts.KafkaConnectionName);
+                builder.AddKafkaTopics();
                 builder.AddIngestPublishing();
                 break;
         }

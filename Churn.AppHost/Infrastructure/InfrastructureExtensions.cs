@@ -9,6 +9,7 @@ public static class InfrastructureExtensions
             InfrastructureMode.External => new(
                 new(builder.AddConnectionString(ConnectionNames.Kafka), Server: null),
                 new(builder.AddConnectionString(ConnectionNames.MongoDb), Server: null)),
+            InfrastructureMode.ExternalKafka => new(new(builder.AddConnectionString(ConnectionNames.Kafka), Server: null), MongoDb: null),
             _ => null,
         };
 

@@ -9,6 +9,12 @@ public enum InfrastructureMode
     /// <summary>ConnectionStrings:kafka and ConnectionStrings:mongodb point at existing servers.</summary>
     External,
 
+    /// <summary>
+    /// ConnectionStrings:kafka points at an existing Kafka and no MongoDB is configured: the services run as separate
+    /// processes over Kafka and share the SQLite file under data/ (Scoring writes it, the Api reads it).
+    /// </summary>
+    ExternalKafka,
+
     /// <summary>No infrastructure: Churn.Api hosts ingest and scoring in-process over SQLite.</summary>
     Embedded,
 }

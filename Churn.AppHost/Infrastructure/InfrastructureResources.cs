@@ -1,4 +1,7 @@
 namespace Churn.AppHost.Infrastructure;
 
-/// <summary>Kafka and MongoDB for the distributed modes; absent in embedded mode.</summary>
-public sealed record InfrastructureResources(ServerConnection Kafka, ServerConnection MongoDb);
+/// <summary>
+/// Kafka and, when configured, MongoDB for the distributed modes (absent in embedded mode). Without MongoDB the
+/// prediction store is the SQLite file under data/.
+/// </summary>
+public sealed record InfrastructureResources(ServerConnection Kafka, ServerConnection? MongoDb);

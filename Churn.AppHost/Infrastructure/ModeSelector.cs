@@ -4,7 +4,8 @@ namespace Churn.AppHost.Infrastructure;
 
 /// <summary>
 /// Chooses the infrastructure mode, in this order: a forced <c>Churn:Mode</c>; connection strings in the AppHost's
-/// configuration (external); a container runtime that answers (containers); otherwise embedded.
+/// configuration (both: external; Kafka alone: external Kafka with the SQLite store; MongoDB alone is refused); a
+/// container runtime that answers (containers); otherwise embedded.
 /// </summary>
 public static class ModeSelector
 {
@@ -17,15 +18,20 @@ public static class ModeSelector
         var forced = configuration[ModeKey];
         if (!string.IsNullOrWhiteSpace(forced))
         {
-            if (!Enum.TryParse<InfrastructureMode>(forced, ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
+            if (!Enum.TryParse<InfrastructureMode>(forced.Replace("-", ""), ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
             {
                 throw new InvalidOperationException(
-                    $"{ModeKey}='{forced}' is not a mode; use containers, external or embedded (or leave it unset to detect).");
+                    $"{ModeKey}='{forced}' is not a mode; use containers, external, external-kafka or embedded (or leave it unset to detect).");
             }
 
-            if (mode == InfrastructureMode.External)
+            switch (mode)
             {
-                RequireBothConnectionStrings(configuration, $"{ModeKey}=external");
+                case InfrastructureMode.External:
+                    RequireConnectionStrings(configuration, $"{ModeKey}=external", KafkaConnectionKey, MongoConnectionKey);
+                    break;
+                case InfrastructureMode.ExternalKafka:
+                    RequireConnectionStrings(configuration, $"{ModeKey}=external-kafka", KafkaConnectionKey);
+                    break;
             }
 
             return new ModeSelection(mode, $"{ModeKey} is set to '{forced}'.");
@@ -33,11 +39,20 @@ public static class ModeSelector
 
         var hasKafka = HasValue(configuration, KafkaConnectionKey);
         var hasMongo = HasValue(configuration, MongoConnectionKey);
-        if (hasKafka || hasMongo)
+        if (hasKafka && hasMongo)
         {
-            RequireBothConnectionStrings(configuration, "A connection string in the AppHost configuration");
             return new ModeSelection(InfrastructureMode.External,
                 $"{KafkaConnectionKey} and {MongoConnectionKey} are set in the AppHost configuration.");
+        }
+        if (hasKafka)
+        {
+            return new ModeSelection(InfrastructureMode.ExternalKafka,
+                $"{KafkaConnectionKey} is set and {MongoConnectionKey} is not: ingest, scoring and the Api run as separate "
+                + "processes over that Kafka and share the SQLite store under data/.");
+        }
+        if (hasMongo)
+        {
+            RequireConnectionStrings(configuration, $"{MongoConnectionKey} in the AppHost configuration", KafkaConnectionKey);
         }
 
         var runtime = probeContainerRuntime();
@@ -48,14 +63,13 @@ public static class ModeSelector
                 + "Churn.Api hosts ingest and scoring in-process over SQLite.");
     }
 
-    private static void RequireBothConnectionStrings(IConfiguration configuration, string because)
+    private static void RequireConnectionStrings(IConfiguration configuration, string because, params string[] keys)
     {
-        string[] missing = [.. new[] { KafkaConnectionKey, MongoConnectionKey }.Where(key => !HasValue(configuration, key))];
+        string[] missing = [.. keys.Where(key => !HasValue(configuration, key))];
         if (missing.Length > 0)
         {
             throw new InvalidOperationException(
-                $"{because} selects external mode, which needs both {KafkaConnectionKey} and {MongoConnectionKey}; "
-                + $"missing: {string.Join(", ", missing)}.");
+                $"{because} needs {string.Join(" and ", keys)}; missing: {string.Join(", ", missing)}.");
         }
     }
 

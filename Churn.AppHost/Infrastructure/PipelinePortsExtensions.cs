@@ -9,9 +9,15 @@ public static class PipelinePortsExtensions
     public const string TransportVariable = "Churn__Transport";
     public const string StoreVariable = "Churn__Store";
 
+    /// <summary>Kafka whenever the AppHost has one, else the in-process log.</summary>
+    public static string Transport(this InfrastructureResources? infrastructure) => infrastructure is null ? "embedded" : "kafka";
+
+    /// <summary>MongoDB when configured, else the SQLite file under data/.</summary>
+    public static string Store(this InfrastructureResources? infrastructure) => infrastructure?.MongoDb is null ? "sqlite" : "mongodb";
+
     public static IResourceBuilder<ProjectResource> WithPipelinePorts(
         this IResourceBuilder<ProjectResource> project, InfrastructureResources? infrastructure) =>
         project
-            .WithEnvironment(TransportVariable, infrastructure is null ? "embedded" : "kafka")
-            .WithEnvironment(StoreVariable, infrastructure is null ? "sqlite" : "mongodb");
+            .WithEnvironment(TransportVariable, infrastructure.Transport())
+            .WithEnvironment(StoreVariable, infrastructure.Store());
 }

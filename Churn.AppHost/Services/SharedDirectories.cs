@@ -15,10 +15,10 @@ public sealed record SharedDirectories(string Data, string Model)
     /// <summary>ModelOptions (section Churn:Model): the directory holding model.onnx and model-card.json.</summary>
     public const string ModelVariable = "Churn__Model__Directory";
 
-    /// <summary>SqliteStoreOptions (section Churn:Sqlite): the embedded store's file, data/churn.db (gitignored).</summary>
-    public const string EmbeddedStoreVariable = "Churn__Sqlite__Path";
+    /// <summary>SqliteStoreOptions (section Churn:Sqlite): the SQLite store's file, data/churn.db (gitignored).</summary>
+    public const string SqliteStoreVariable = "Churn__Sqlite__Path";
 
-    public string EmbeddedStore => Path.Combine(Data, "churn.db");
+    public string SqliteStore => Path.Combine(Data, "churn.db");
 
     public static SharedDirectories From(IDistributedApplicationBuilder builder)
     {

@@ -10,8 +10,13 @@ public static class SharedDirectoriesExtensions
             .WithEnvironment(SharedDirectories.DataVariable, directories.Data)
             .WithEnvironment(SharedDirectories.ModelVariable, directories.Model);
 
-    /// <summary>In embedded mode the Api keeps its SQLite store beside the data files, whatever its working directory.</summary>
-    public static IResourceBuilder<ProjectResource> WithEmbeddedStore(
-        this IResourceBuilder<ProjectResource> api, SharedDirectories directories, InfrastructureResources? infrastructure) =>
-        infrastructure is null ? api.WithEnvironment(SharedDirectories.EmbeddedStoreVariable, directories.EmbeddedStore) : api;
+    /// <summary>
+    /// When the store is SQLite (embedded and external-Kafka modes) every service that opens it uses the one file beside
+    /// the data files, whatever its working directory: Scoring writes it, the Api reads it.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithSqliteStore(
+        this IResourceBuilder<ProjectResource> project, SharedDirectories directories, InfrastructureResources? infrastructure) =>
+        infrastructure.Store() == "sqlite"
+            ? project.WithEnvironment(SharedDirectories.SqliteStoreVariable, directories.SqliteStore)
+            : project;
 }

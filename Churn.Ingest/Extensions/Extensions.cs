@@ -30,6 +30,7 @@ public static class Extensions
         {
             case TransportKind.Kafka:
                 builder.AddKafkaProducer(PipelinePorts.KafkaConnectionName);
+                builder.AddKafkaTopics();
                 break;
             case TransportKind.Embedded:
                 throw new InvalidOperationException(

@@ -21,6 +21,7 @@ public static class Extensions
             case TransportKind.Kafka:
                 builder.AddKafkaConsumer(PipelinePorts.KafkaConnectionName);
                 builder.AddKafkaProducer(PipelinePorts.KafkaConnectionName);
+                builder.AddKafkaTopics();
                 break;
             case TransportKind.Embedded:
                 throw new InvalidOperationException(

@@ -43,21 +43,32 @@ public class ModeSelectorTests
     }
 
     [Fact]
-    public void One_connection_string_alone_is_refused_with_the_missing_key()
+    public void Kafka_alone_selects_external_kafka_with_the_sqlite_store_and_says_so()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Select(NoRuntime, ("ConnectionStrings:kafka", "broker:9092")));
+        var selection = Select(DockerAnswers, ("ConnectionStrings:kafka", "broker:9092"));
 
-        Assert.Contains("missing: ConnectionStrings:mongodb", error.Message);
+        Assert.Equal(InfrastructureMode.ExternalKafka, selection.Mode);
+        Assert.Contains("ConnectionStrings:mongodb is not", selection.Reason);
+        Assert.Contains("SQLite", selection.Reason);
+    }
+
+    [Fact]
+    public void MongoDB_alone_is_refused_with_the_missing_kafka_key()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Select(NoRuntime, ("ConnectionStrings:mongodb", "mongodb://db")));
+
+        Assert.Contains("missing: ConnectionStrings:kafka", error.Message);
     }
 
     [Theory]
     [InlineData("containers", InfrastructureMode.Containers)]
     [InlineData("Embedded", InfrastructureMode.Embedded)]
+    [InlineData("external-kafka", InfrastructureMode.ExternalKafka)]
     public void A_forced_mode_wins_over_detection(string forced, InfrastructureMode expected)
     {
         var runtime = expected == InfrastructureMode.Containers ? NoRuntime : DockerAnswers;
 
-        var selection = Select(runtime, ("Churn:Mode", forced));
+        var selection = Select(runtime, ("Churn:Mode", forced), ("ConnectionStrings:kafka", "broker:9092"));
 
         Assert.Equal(expected, selection.Mode);
         Assert.Contains($"Churn:Mode is set to '{forced}'", selection.Reason);
@@ -69,6 +80,14 @@ public class ModeSelectorTests
         var error = Assert.Throws<InvalidOperationException>(() => Select(NoRuntime, ("Churn:Mode", "external")));
 
         Assert.Contains("missing: ConnectionStrings:kafka, ConnectionStrings:mongodb", error.Message);
+    }
+
+    [Fact]
+    public void Forced_external_kafka_without_kafka_names_the_missing_key()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Select(NoRuntime, ("Churn:Mode", "external-kafka")));
+
+        Assert.Contains("missing: ConnectionStrings:kafka", error.Message);
     }
 
     [Theory]
