@@ -92,6 +92,7 @@ public static class KafkaExtensions
     /// </summary>
     public static IHostApplicationBuilder AddKafkaTopics(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddPipelineTopics();
         builder.Services.AddOptions<KafkaTopicsOptions>().BindConfiguration(KafkaTopicsOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<KafkaTopicProvisioner>();

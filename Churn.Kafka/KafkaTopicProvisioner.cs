@@ -1,5 +1,6 @@
-using Confluent.Kafka;
+using Churn.Core.Transport;
 using Confluent.Kafka.Admin;
+using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,13 +10,15 @@ namespace Churn.Kafka;
 /// <summary>
 /// Creates the configured topics that the cluster does not have yet, before the host's other services start, through
 /// an admin client sharing the producer's connection. A cluster that refuses (no ACL, no controller — librdkafka's mock
-/// cluster has none, automatic creation only) or does not answer is logged as a warning and the host starts anyway:
-/// the topics are then left to the cluster's automatic creation, and the health checks report a cluster that is down.
+/// cluster has none, automatic creation only) is logged as a warning and asked for the topics' metadata instead, which
+/// makes a cluster with automatic topic creation create them with its defaults. A cluster that does not answer is
+/// logged too, and the host starts anyway: its health checks report the cluster as down.
 /// </summary>
 public sealed partial class KafkaTopicProvisioner(IProducer<string, byte[]> producer, IOptions<KafkaTopicsOptions> options,
-    ILogger<KafkaTopicProvisioner> logger) : IHostedService
+    IOptions<PipelineTopicsOptions> topics, ILogger<KafkaTopicProvisioner> logger) : IHostedService
 {
     private readonly KafkaTopicsOptions _options = options.Value;
+    private readonly string[] _names = [topics.Value.Customers, topics.Value.DeadLetters];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -24,17 +27,17 @@ public sealed partial class KafkaTopicProvisioner(IProducer<string, byte[]> prod
         {
             var existing = admin.GetMetadata(_options.Timeout).Topics
                 .Where(t => !t.Error.IsError).Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
-            var missing = _options.Names.Where(name => !existing.Contains(name)).ToList();
+            var missing = _names.Where(name => !existing.Contains(name)).ToList();
             if (missing.Count == 0)
             {
-                LogPresent(string.Join(", ", _options.Names));
+                LogPresent(string.Join(", ", _names));
                 return;
             }
             await CreateAsync(admin, missing).WaitAsync(cancellationToken);
         }
         catch (KafkaException e)
         {
-            LogRefused(string.Join(", ", _options.Names), e.Error.Reason);
+            LogUnreachable(string.Join(", ", _names), e.Error.Reason);
         }
     }
 
@@ -60,6 +63,24 @@ public sealed partial class KafkaTopicProvisioner(IProducer<string, byte[]> prod
         {
             LogRefused(string.Join(", ", missing),
                 string.Join("; ", e.Results.Where(r => r.Error.IsError).Select(r => $"{r.Topic}: {r.Error.Reason}")));
+            RequestAutomaticCreation(admin, missing);
+        }
+        catch (KafkaException e)
+        {
+            LogRefused(string.Join(", ", missing), e.Error.Reason);
+            RequestAutomaticCreation(admin, missing);
+        }
+    }
+
+    private void RequestAutomaticCreation(IAdminClient admin, IReadOnlyList<string> topics)
+    {
+        foreach (var topic in topics)
+        {
+            var metadata = admin.GetMetadata(topic, _options.Timeout).Topics.SingleOrDefault(t => t.Topic == topic);
+            if (metadata is { Error.IsError: false, Partitions.Count: > 0 })
+            {
+                LogAutomaticallyCreated(topic, metadata.Partitions.Count);
+            }
         }
     }
 
@@ -71,4 +92,10 @@ public sealed partial class KafkaTopicProvisioner(IProducer<string, byte[]> prod
 
     [LoggerMessage(LogLevel.Warning, "The Kafka cluster did not create the topics {Topics} ({Reason}); they are left to its automatic topic creation")]
     private partial void LogRefused(string topics, string reason);
+
+    [LoggerMessage(LogLevel.Information, "Kafka topic {Topic} exists after a metadata request ({Partitions} partitions, the cluster's defaults)")]
+    private partial void LogAutomaticallyCreated(string topic, int partitions);
+
+    [LoggerMessage(LogLevel.Warning, "Could not check the Kafka topics {Topics}: {Reason}; the host starts anyway")]
+    private partial void LogUnreachable(string topics, string reason);
 }

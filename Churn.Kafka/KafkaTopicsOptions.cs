@@ -1,16 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using Churn.Core.Transport;
 
 namespace Churn.Kafka;
 
-/// <summary>The topics a Kafka host makes sure exist at start (section <see cref="SectionName"/>).</summary>
+/// <summary>How a Kafka host creates the pipeline's topics (<c>PipelineTopicsOptions</c>) it finds missing at start (section <see cref="SectionName"/>).</summary>
 public sealed record KafkaTopicsOptions
 {
     public const string SectionName = "Churn:Kafka:Topics";
-
-    /// <summary>The pipeline's topics: customers and their dead letters.</summary>
-    [Required, MinLength(1)]
-    public IReadOnlyList<string> Names { get; init; } = [PipelineTopics.Customers, PipelineTopics.DeadLetters];
 
     /// <summary>Partitions of a topic created here (consumers of one group share them: at most this many are busy).</summary>
     [Range(1, 10_000)]

@@ -1,5 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
+using Churn.Core.Transport;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -18,6 +19,7 @@ public static class IngestExtensions
         var services = builder.Services;
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddPipelineTopics();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IngestMetrics>();

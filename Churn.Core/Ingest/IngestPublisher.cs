@@ -5,22 +5,26 @@ using Churn.Core.Transport;
 using Churn.Domain.Customers;
 using Churn.Domain.Events;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Churn.Core.Ingest;
 
 /// <summary>
 /// Turns ingest items into messages. A valid event is re-validated against the customer contract, serialized, and
-/// published to <c>churn.customers</c> keyed by customerId with content-type, schema-version and ingested-at headers.
+/// published to the customers topic keyed by customerId with content-type, schema-version and ingested-at headers.
 /// An input that breaks the contract goes to the dead-letter topic with <c>dlq-reason</c>/<c>dlq-source</c> headers
 /// and is counted by reason. Never throws for bad input. Each item gets an <c>ingest</c> span, current while the
 /// transport publishes: a root span for replayed/synthetic rows (one row = one trace), a child of the caller's span
 /// for API events. The transports (embedded and Kafka) start the <c>send {topic}</c> PRODUCER span under it and
 /// inject that span's W3C context into the headers, so this class does not add a second send span.
 /// </summary>
-public sealed partial class IngestPublisher(IEventPublisher publisher, IngestMetrics metrics, TimeProvider time,
-    ILogger<IngestPublisher> logger)
+public sealed partial class IngestPublisher(IEventPublisher publisher, IOptions<PipelineTopicsOptions> topics,
+    IngestMetrics metrics, TimeProvider time, ILogger<IngestPublisher> logger)
 {
     public const string DlqSource = "dlq-source";
+
+    /// <summary>Where events and rejections go.</summary>
+    public PipelineTopicsOptions Topics { get; } = topics.Value;
     private static readonly byte[] ContentType = Encoding.UTF8.GetBytes(CustomerEventJson.ContentType);
     private static readonly byte[] SchemaVersion =
         Encoding.UTF8.GetBytes(CustomerEvent.CurrentSchemaVersion.ToString(CultureInfo.InvariantCulture));
@@ -104,7 +108,7 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IngestMet
             new(EventHeaders.IngestedAt, Encoding.UTF8.GetBytes(time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture))),
         };
         var message = new EventMessage(e.CustomerId, CustomerEventJson.Serialize(e), headers);
-        publisher.Publish(PipelineTopics.Customers, message, report =>
+        publisher.Publish(Topics.Customers, message, report =>
         {
             if (report.Delivered)
             {
@@ -130,7 +134,7 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IngestMet
             new(DlqSource, Encoding.UTF8.GetBytes(item.Origin)),
         };
         var message = new EventMessage(item.Event?.CustomerId ?? item.Origin, Encoding.UTF8.GetBytes(raw), headers);
-        publisher.Publish(PipelineTopics.DeadLetters, message, report =>
+        publisher.Publish(Topics.DeadLetters, message, report =>
         {
             if (!report.Delivered)
             {

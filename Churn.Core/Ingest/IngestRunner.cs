@@ -17,7 +17,7 @@ public sealed partial class IngestRunner(IngestPublisher publisher, IEventPublis
         void Count(DeliveryReport report)
         {
             if (!report.Delivered) Interlocked.Increment(ref failed);
-            else if (report.Topic == PipelineTopics.DeadLetters) Interlocked.Increment(ref rejected);
+            else if (report.Topic == publisher.Topics.DeadLetters) Interlocked.Increment(ref rejected);
             else Interlocked.Increment(ref delivered);
         }
         var started = time.GetTimestamp();

@@ -20,13 +20,14 @@ public sealed partial class BatchProcessor(
     IModelSource models,
     IPredictionStore store,
     IEventPublisher deadLetterPublisher,
+    IOptions<PipelineTopicsOptions> topics,
     ScoringMetrics metrics,
     IOptions<ScoringWorkerOptions> options,
     TimeProvider time,
     ILogger<BatchProcessor> logger)
 {
     private readonly ScoringWorkerOptions _options = options.Value;
-    private readonly DeadLetterPublisher _deadLetters = new(deadLetterPublisher, options.Value.DeadLetterTopic);
+    private readonly DeadLetterPublisher _deadLetters = new(deadLetterPublisher, topics.Value.DeadLetters);
     private string? _registeredVersion;
 
     /// <summary>Creates the store's tables/indexes before the first batch, retrying while the store is unreachable.</summary>

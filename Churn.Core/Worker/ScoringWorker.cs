@@ -18,6 +18,7 @@ public sealed partial class ScoringWorker(
     BatchProcessor processor,
     IModelSource models,
     IOptions<ScoringWorkerOptions> options,
+    IOptions<PipelineTopicsOptions> topics,
     ScoringWorkerStatus status,
     ILogger<ScoringWorker> logger) : BackgroundService
 {
@@ -37,8 +38,8 @@ public sealed partial class ScoringWorker(
     private void Run(CancellationToken stopping)
     {
         consumer.PartitionsRevoked += DropRevoked;
-        consumer.Subscribe(_options.Topic);
-        LogStarted(_options.Topic, _options.MaxBatchSize, _options.MaxBatchWait.TotalMilliseconds);
+        consumer.Subscribe(topics.Value.Customers);
+        LogStarted(topics.Value.Customers, _options.MaxBatchSize, _options.MaxBatchWait.TotalMilliseconds);
         status.Consuming();
         var closed = false;
         try

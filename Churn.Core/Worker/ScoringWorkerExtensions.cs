@@ -1,6 +1,7 @@
 using Churn.Core.Composition;
-using Microsoft.Extensions.DependencyInjection;
+using Churn.Core.Transport;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -23,6 +24,7 @@ public static class ScoringWorkerExtensions
         var services = builder.Services;
         services.AddOptions<ScoringWorkerOptions>().BindConfiguration(ScoringWorkerOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddPipelineTopics();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ScoringMetrics>();

@@ -11,12 +11,6 @@ public sealed record ScoringWorkerOptions
     /// <summary>The consumer group of the scoring worker on the embedded transport (Kafka's defaults to the application name).</summary>
     public const string ConsumerGroup = "churn-scoring";
 
-    [Required]
-    public string Topic { get; init; } = PipelineTopics.Customers;
-
-    [Required]
-    public string DeadLetterTopic { get; init; } = PipelineTopics.DeadLetters;
-
     /// <summary>Most records in one micro-batch (one ONNX Run, one store write).</summary>
     [Range(1, 100_000)]
     public int MaxBatchSize { get; init; } = 500;

@@ -7,7 +7,7 @@ namespace Churn.Core.Tests.Doubles;
 
 internal static class TestEvents
 {
-    public const string Topic = PipelineTopics.Customers;
+    public const string Topic = PipelineTopicsOptions.DefaultCustomers;
 
     public static CustomerEvent Event(string id, CustomerRecord? customer = null) => new()
     {

@@ -5,6 +5,7 @@ using Churn.Core.Transport;
 using Churn.Domain.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Churn.Core.Tests.Ingest;
 
@@ -34,7 +35,7 @@ public sealed class IngestPublisherTests : IDisposable
 
         Assert.Same(ambient, Activity.Current);
         var (topic, message) = Assert.Single(_transport.Published);
-        Assert.Equal(PipelineTopics.Customers, topic);
+        Assert.Equal(PipelineTopicsOptions.DefaultCustomers, topic);
         Assert.Equal(e.CustomerId, message.Key);
         Assert.Equal("application/json", message.Header(EventHeaders.ContentType));
         Assert.Equal("1", message.Header(EventHeaders.SchemaVersion));
@@ -58,7 +59,7 @@ public sealed class IngestPublisherTests : IDisposable
         Publisher().Publish(IngestItem.Rejected("csv:test.csv:9", "NY,oops", "line 9: Account length: 'oops' is not a whole number", "Account length"));
 
         var (topic, message) = Assert.Single(_transport.Published);
-        Assert.Equal(PipelineTopics.DeadLetters, topic);
+        Assert.Equal(PipelineTopicsOptions.DefaultDeadLetters, topic);
         Assert.Equal("NY,oops"u8.ToArray(), message.Value);
         Assert.Equal("line 9: Account length: 'oops' is not a whole number", message.Header(EventHeaders.DlqReason));
         Assert.Equal("csv:test.csv:9", message.Header(IngestPublisher.DlqSource));
@@ -72,7 +73,7 @@ public sealed class IngestPublisherTests : IDisposable
         Publisher().Publish(IngestItem.For(e, "synthetic:1"));
 
         var (topic, message) = Assert.Single(_transport.Published);
-        Assert.Equal(PipelineTopics.DeadLetters, topic);
+        Assert.Equal(PipelineTopicsOptions.DefaultDeadLetters, topic);
         Assert.Contains("State", message.Header(EventHeaders.DlqReason));
         Assert.Contains("Total day calls", message.Header(EventHeaders.DlqReason));
     }
@@ -100,7 +101,7 @@ public sealed class IngestPublisherTests : IDisposable
         _services.Dispose();
     }
 
-    private IngestPublisher Publisher() => new(_transport,
+    private IngestPublisher Publisher() => new(_transport, Options.Create(new PipelineTopicsOptions()),
         new IngestMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
         TimeProvider.System, NullLogger<IngestPublisher>.Instance);
 }

@@ -1,7 +1,7 @@
 using Churn.Core.Ingest;
 using Churn.Core.Tests.Doubles;
-using Churn.Core.Transport;
 using Churn.Core.Transport.Embedded;
+using Churn.Core.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +26,7 @@ public sealed class IngestServiceTests
         Assert.Null(service.Failure);
         Assert.Equal(new IngestSummary(3, 2, 1, 0, service.LastRun!.Elapsed), service.LastRun);
         var log = host.Services.GetRequiredService<EmbeddedEventLog>();
-        Assert.Equal(2, Enumerable.Range(0, log.Options.Partitions).Sum(p => log.EndOffset(PipelineTopics.Customers, p)));
+        Assert.Equal(2, Enumerable.Range(0, log.Options.Partitions).Sum(p => log.EndOffset(PipelineTopicsOptions.DefaultCustomers, p)));
     }
 
     [Fact]

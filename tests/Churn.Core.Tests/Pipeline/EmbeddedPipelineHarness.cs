@@ -3,6 +3,7 @@ using Churn.Core.Serving;
 using Churn.Core.Storage.Sqlite;
 using Churn.Core.Tests.Doubles;
 using Churn.Core.Transport.Embedded;
+using Churn.Core.Transport;
 using Churn.Core.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,11 +36,12 @@ internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
         Store = new SqlitePredictionStore(new SqliteStoreOptions { Path = _directory.Combine("churn.db") });
         Models = new ModelProvider(Options.Create(new ModelOptions { Directory = ModelDirectory, Watch = false }),
             new ModelMetrics(meters), NullLogger<ModelProvider>.Instance);
-        Ingest = new IngestPublisher(_publisher, new IngestMetrics(meters), TimeProvider.System,
+        Ingest = new IngestPublisher(_publisher, Topics, new IngestMetrics(meters), TimeProvider.System,
             NullLogger<IngestPublisher>.Instance);
     }
 
     public string ModelDirectory => Directory.CreateDirectory(_directory.Combine("model")).FullName;
+    public static IOptions<PipelineTopicsOptions> Topics { get; } = Options.Create(new PipelineTopicsOptions());
     public EmbeddedEventLog Log { get; }
     public SqlitePredictionStore Store { get; }
     public ModelProvider Models { get; }
@@ -68,9 +70,9 @@ internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
         {
             MaxBatchSize = maxBatchSize, RetryInitialDelay = TimeSpan.FromMilliseconds(5),
         });
-        var processor = new BatchProcessor(Models, Store, _publisher, Metrics, options, TimeProvider.System,
+        var processor = new BatchProcessor(Models, Store, _publisher, Topics, Metrics, options, TimeProvider.System,
             NullLogger<BatchProcessor>.Instance);
-        var worker = new ScoringWorker(consumer, processor, Models, options, Status, NullLogger<ScoringWorker>.Instance);
+        var worker = new ScoringWorker(consumer, processor, Models, options, Topics, Status, NullLogger<ScoringWorker>.Instance);
         _workers.Add((worker, consumer));
         await worker.StartAsync(CancellationToken.None);
         return (worker, consumer);

@@ -123,7 +123,7 @@ public sealed class ScoringWorkerTests
         h.WaitForStoredOffset(3, 10);
 
         var (topic, message) = Assert.Single(h.DeadLetters.Published);
-        Assert.Equal(PipelineTopics.DeadLetters, topic);
+        Assert.Equal(PipelineTopicsOptions.DefaultDeadLetters, topic);
         Assert.Equal(garbage, message.Value);
         Assert.StartsWith("deserialization failed: invalid JSON", message.Header(EventHeaders.DlqReason));
         Assert.Equal(TestEvents.Topic, message.Header(EventHeaders.DlqSourceTopic));

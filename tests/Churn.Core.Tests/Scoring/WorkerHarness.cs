@@ -1,6 +1,7 @@
 using Churn.Core.Onnx;
 using Churn.Core.Serving;
 using Churn.Core.Tests.Doubles;
+using Churn.Core.Transport;
 using Churn.Core.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,11 +30,12 @@ internal sealed class WorkerHarness : IAsyncDisposable
         });
         Metrics = new ScoringMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var source = models?.Invoke(Scorer) ?? new FixedModelSource(Scorer);
-        var processor = new BatchProcessor(source, Store, DeadLetters, Metrics, options, TimeProvider.System,
+        var processor = new BatchProcessor(source, Store, DeadLetters, Topics, Metrics, options, TimeProvider.System,
             NullLogger<BatchProcessor>.Instance);
-        Worker = new ScoringWorker(Consumer, processor, source, options, Status, NullLogger<ScoringWorker>.Instance);
+        Worker = new ScoringWorker(Consumer, processor, source, options, Topics, Status, NullLogger<ScoringWorker>.Instance);
     }
 
+    public static IOptions<PipelineTopicsOptions> Topics { get; } = Options.Create(new PipelineTopicsOptions());
     public PipelineLog Log { get; } = new();
     public FakeConsumer Consumer { get; }
     public FakePredictionStore Store { get; }
