@@ -20,8 +20,9 @@ public static class Extensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // binding failures → ProblemHandling (400 naming the field)
-        services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable bodies → ProblemExceptionHandler (400 naming the JSON path)
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ValidationErrorKeys.CamelCase);
+        services.AddValidation(); // query parameters' rules (Validation/*ValueAttribute, IValidatableObject) run before the handlers
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddApiKeyAuthentication();
         services.AddApiDocumentation();
