@@ -14,7 +14,7 @@ public sealed record PredictionListParameters : IValidatableObject
     [FromQuery(Name = "state"), StateCode, Description("Two-letter state code, e.g. KS.")]
     public string? State { get; init; }
 
-    [FromQuery(Name = "riskBand"), EnumValue<RiskBand>, Description("Low, Medium or High.")]
+    [FromQuery(Name = "riskBand"), EnumValue<RiskBand>, Description("Low, Medium or High (any case).")]
     public string? RiskBand { get; init; }
 
     [FromQuery(Name = "predictedChurn"), BooleanValue, Description("Only predictions at or above (true) / below (false) the threshold.")]
@@ -29,7 +29,7 @@ public sealed record PredictionListParameters : IValidatableObject
     [FromQuery(Name = "to"), TimestampValue, Description("Scored before this instant (ISO 8601).")]
     public string? To { get; init; }
 
-    [FromQuery(Name = "sort"), EnumValue<PredictionSort>, Description("ScoredAtDesc (default), ScoredAtAsc, ProbabilityDesc or ProbabilityAsc.")]
+    [FromQuery(Name = "sort"), EnumValue<PredictionSort>, Description("ScoredAtDesc (default), ScoredAtAsc, ProbabilityDesc or ProbabilityAsc (any case).")]
     public string? Sort { get; init; }
 
     [FromQuery(Name = "page"), IntegerValue(1), Description("1-based page number (default 1).")]

@@ -45,7 +45,7 @@ public static class PredictionsApi
             : Problems.NotFound("Prediction not found", $"No prediction is stored for event '{eventId}'.");
 
     public static ServerSentEventsResult<Prediction> StreamPredictions(
-        [FromQuery, EnumValue<RiskBand>, Description("Only this risk band: Low, Medium or High.")] string? riskBand,
+        [FromQuery, EnumValue<RiskBand>, Description("Only this risk band: Low, Medium or High (any case).")] string? riskBand,
         [AsParameters] ChurnServices services, IHostApplicationLifetime lifetime, CancellationToken cancellationToken) =>
         TypedResults.ServerSentEvents(
             Stream(services.Feed, QueryValue.Enum<RiskBand>(riskBand), cancellationToken, lifetime.ApplicationStopping), "prediction");

@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 
 namespace Churn.Api.Validation;
 
-/// <summary>One of <typeparamref name="TEnum"/>'s names.</summary>
+/// <summary>One of <typeparamref name="TEnum"/>'s names, in any case (<c>probabilityDesc</c> is <c>ProbabilityDesc</c>).</summary>
 public sealed class EnumValueAttribute<TEnum> : QueryValueAttribute where TEnum : struct, Enum
 {
     private static readonly string[] Names = Enum.GetNames<TEnum>();

@@ -6,7 +6,7 @@ namespace Churn.Api.Validation;
 /// <summary>
 /// How a raw query-string value is read as the type it stands for: the one parser both the validation attributes
 /// (does it parse?) and the endpoints (its value, once validated) use. Numbers and instants are read in the invariant
-/// culture; an instant without an offset is UTC; enum values are their names (no numbers). An empty
+/// culture; an instant without an offset is UTC; enum values are their names in any case (no numbers). An empty
 /// value (<c>?pageSize=</c>) is no value, as when the parameter is left out.
 /// </summary>
 public static class QueryValue
@@ -25,7 +25,7 @@ public static class QueryValue
     public static bool TryEnum<TEnum>(string text, out TEnum value) where TEnum : struct, Enum
     {
         value = default;
-        return System.Enum.GetNames<TEnum>().FirstOrDefault(name => string.Equals(name, text.Trim(), StringComparison.Ordinal)) is { } match
+        return System.Enum.GetNames<TEnum>().FirstOrDefault(name => string.Equals(name, text.Trim(), StringComparison.OrdinalIgnoreCase)) is { } match
             && System.Enum.TryParse(match, out value);
     }
 

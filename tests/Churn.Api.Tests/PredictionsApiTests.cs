@@ -56,6 +56,21 @@ public sealed class PredictionsApiTests : IClassFixture<ApiFactory>, IAsyncLifet
     }
 
     [Theory]
+    [InlineData("sort=probabilityDesc&riskBand=high")]
+    [InlineData("sort=PROBABILITYDESC&riskBand=HIGH")]
+    public async Task Sort_and_risk_band_are_accepted_in_any_case(string query)
+    {
+        var exact = await (await client.Get("/api/predictions?sort=ProbabilityDesc&riskBand=High&pageSize=200")).Read<PredictionPage>();
+
+        var anyCase = await (await client.Get($"/api/predictions?{query}&pageSize=200")).Read<PredictionPage>();
+
+        Assert.NotEmpty(anyCase.Items);
+        Assert.All(anyCase.Items, p => Assert.Equal(RiskBand.High, p.RiskBand));
+        Assert.Equal(anyCase.Items.OrderByDescending(p => p.ChurnProbability).Select(p => p.ChurnProbability), anyCase.Items.Select(p => p.ChurnProbability));
+        Assert.Equal(exact.Items.Select(p => p.EventId), anyCase.Items.Select(p => p.EventId));
+    }
+
+    [Theory]
     [InlineData("pageSize=201", "pageSize", "between 1 and 200")]
     [InlineData("pageSize=0", "pageSize", "between 1 and 200")]
     [InlineData("page=0", "page", "1 or more")]
