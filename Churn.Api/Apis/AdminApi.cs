@@ -22,7 +22,7 @@ public static class AdminApi
             .WithSummary("Load a new model from the model location")
             .WithDescription("Validates the candidate (loads, input schema matches, scores a probe) and swaps it in atomically; " +
                 "a refused candidate is a 422 with the reason, and the current model keeps serving.")
-            .WithResponseExample(StatusCodes.Status200OK, new ModelSwapResult(ModelSwapOutcome.Swapped, "20260101-120000"));
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Swapped);
 
         return api;
     }

@@ -27,7 +27,7 @@ public static class CustomersApi
             .RequireApiKey()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithRequestExample(ApiExamples.BatchRequest)
-            .WithResponseExample(StatusCodes.Status202Accepted, new PublishedCustomers(["api-6f1c…-0"]));
+            .WithResponseExample(StatusCodes.Status202Accepted, ApiExamples.Published);
 
         return api;
     }
