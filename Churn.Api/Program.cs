@@ -16,7 +16,7 @@ app.MapPredictionsApi();
 app.MapCustomersApi();
 app.MapStatsApi();
 app.MapModelsApi();
-app.MapScoringApi();
+app.MapWhatIfApi();
 app.MapAdminApi();
 
 app.Run();

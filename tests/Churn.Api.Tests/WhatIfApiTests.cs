@@ -10,7 +10,7 @@ using Churn.Testing;
 
 namespace Churn.Api.Tests;
 
-public sealed class ScoringApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class WhatIfApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private readonly HttpClient client = factory.CreateClient();
 

@@ -3,11 +3,12 @@ using Churn.Api.Serving;
 
 namespace Churn.Api.Apis;
 
-public static class ScoringApi
+/// <summary>What-if scoring: customers scored now by the serving model, with an explanation; nothing is stored.</summary>
+public static class WhatIfApi
 {
-    public static RouteGroupBuilder MapScoringApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapWhatIfApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/score").WithTags("Scoring");
+        var api = app.MapGroup("api/score").WithTags("What-if");
 
         api.MapPost("", Score).WithName("ScoreCustomers")
             .WithSummary("Score customers now, with an explanation")
