@@ -1,5 +1,5 @@
+using Churn.Api.Explanations;
 using Churn.Api.Extensions;
-using Churn.Api.Serving;
 
 namespace Churn.Api.Apis;
 

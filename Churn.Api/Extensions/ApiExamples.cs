@@ -1,4 +1,4 @@
-using Churn.Api.Serving;
+using Churn.Api.Explanations;
 using Churn.Domain.Features;
 
 namespace Churn.Api.Extensions;
@@ -64,6 +64,8 @@ internal static class ApiExamples
 
     public static readonly ModelsResponse Models = new(ModelVersion,
         [new ModelSummary(ModelVersion, At, "LightGbm", 0.936, 0.917, Threshold, true)]);
+
+    public static readonly ReplayReport Replay = new("csv:churn-bigml-20.csv", 667, 0, 0);
 
     public static readonly ModelSwapResult Swapped = new(ModelSwapOutcome.Swapped, ModelVersion);
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
+using Churn.Api.Ingest;
 using Churn.Api.Live;
 using Churn.Api.Security;
-using Churn.Api.Serving;
 using Churn.Core.Composition;
 using Churn.Core.Ingest;
 using Churn.Core.Storage.Sqlite;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Churn.Api.Serving;
+using Churn.Api.Explanations;
 using Churn.Core.Onnx;
 using Churn.Core.Serving;
 using Churn.Domain.Api;
