@@ -1,4 +1,5 @@
 using Churn.Api.Apis;
+using Churn.Api.Documentation;
 using Churn.Api.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);

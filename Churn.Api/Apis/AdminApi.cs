@@ -1,4 +1,4 @@
-using Churn.Api.Extensions;
+using Churn.Api.Documentation;
 using Churn.Api.Security;
 
 namespace Churn.Api.Apis;

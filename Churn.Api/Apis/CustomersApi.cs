@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Churn.Api.Extensions;
+using Churn.Api.Documentation;
 using Churn.Api.Security;
 
 namespace Churn.Api.Apis;

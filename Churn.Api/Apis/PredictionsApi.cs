@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
-using Churn.Api.Extensions;
+using Churn.Api.Documentation;
 using Churn.Api.Live;
 
 namespace Churn.Api.Apis;

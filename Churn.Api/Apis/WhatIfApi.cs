@@ -1,5 +1,5 @@
+using Churn.Api.Documentation;
 using Churn.Api.Explanations;
-using Churn.Api.Extensions;
 
 namespace Churn.Api.Apis;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Churn.Api.Documentation;
 using Churn.Api.Ingest;
 using Churn.Api.Live;
 using Churn.Api.Security;

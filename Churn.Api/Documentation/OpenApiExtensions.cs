@@ -5,7 +5,7 @@ using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
-namespace Churn.Api.Extensions;
+namespace Churn.Api.Documentation;
 
 /// <summary>OpenAPI document (/openapi/v1.json), the API-key security scheme, examples, and the Scalar UI (/scalar).</summary>
 public static class OpenApiExtensions

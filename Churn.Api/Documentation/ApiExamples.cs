@@ -1,10 +1,10 @@
 using Churn.Api.Explanations;
 using Churn.Domain.Features;
 
-namespace Churn.Api.Extensions;
+namespace Churn.Api.Documentation;
 
 /// <summary>
-/// Example bodies shown in the OpenAPI document, in the formats the pipeline really produces: the first row of the BigML
+/// Example bodies of the OpenAPI document, in the formats the pipeline really produces: the first row of the BigML
 /// test file replayed (<c>csv-{SHA-256 prefix of the file}-{line}</c>, customer <c>c-{8 hex}-{line}</c>), an Api event id
 /// (<c>api-{UUIDv7}</c>) and a Trainer model version (<c>{candidate}-{SHA-256 prefix of the ONNX file}</c>).
 /// </summary>

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace Churn.Api.Extensions;
+namespace Churn.Api.Documentation;
 
 /// <summary>
 /// Query values bind as strings (so binding cannot fail); their <see cref="QueryValueAttribute"/> says what they must
