@@ -1,4 +1,5 @@
 using Churn.Api.Apis;
+using Churn.Api.Documentation;
 using Churn.Api.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,7 +17,7 @@ app.MapPredictionsApi();
 app.MapCustomersApi();
 app.MapStatsApi();
 app.MapModelsApi();
-app.MapScoringApi();
+app.MapWhatIfApi();
 app.MapAdminApi();
 
 app.Run();

@@ -1,6 +1,5 @@
-using Churn.Api.Extensions;
+using Churn.Api.Documentation;
 using Churn.Api.Security;
-using Churn.Api.Serving;
 
 namespace Churn.Api.Apis;
 
@@ -16,13 +15,13 @@ public static class AdminApi
             .WithSummary("Replay the test file through ingest")
             .WithDescription("Publishes every row of the configured test file as an event (stable ids: replaying again updates " +
                 "the same predictions). Invalid rows are dead-lettered and counted.")
-            .WithResponseExample(StatusCodes.Status200OK, new ReplayReport("csv:churn-bigml-20.csv", 667, 0, 0));
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Replay);
 
         api.MapPost("/model/reload", ReloadModel).WithName("ReloadModel")
             .WithSummary("Load a new model from the model location")
             .WithDescription("Validates the candidate (loads, input schema matches, scores a probe) and swaps it in atomically; " +
                 "a refused candidate is a 422 with the reason, and the current model keeps serving.")
-            .WithResponseExample(StatusCodes.Status200OK, new ModelSwapResult(ModelSwapOutcome.Swapped, "20260101-120000"));
+            .WithResponseExample(StatusCodes.Status200OK, ApiExamples.Swapped);
 
         return api;
     }

@@ -1,6 +1,6 @@
 using Churn.Api.Extensions;
+using Churn.Api.Ingest;
 using Churn.Api.Live;
-using Churn.Api.Serving;
 using Microsoft.Extensions.Options;
 
 namespace Churn.Api.Apis;

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Churn.Api.Extensions;
+using Churn.Api.Documentation;
 using Churn.Api.Security;
 
 namespace Churn.Api.Apis;
@@ -7,12 +7,14 @@ namespace Churn.Api.Apis;
 public static class CustomersApi
 {
     public const int MaxHistory = 200;
+    public const int DefaultHistory = 50;
 
     public static RouteGroupBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/customers").WithTags("Customers");
 
         api.MapGet("/{customerId}/predictions", GetCustomerHistory).WithName("GetCustomerPredictions")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A customer's prediction history, newest first")
             .WithDescription($"Up to 'limit' predictions (1 to {MaxHistory}, default 50); 404 when the customer has none.")
@@ -25,17 +27,16 @@ public static class CustomersApi
             .RequireApiKey()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithRequestExample(ApiExamples.BatchRequest)
-            .WithResponseExample(StatusCodes.Status202Accepted, new PublishedCustomers(["api-6f1c…-0"]));
+            .WithResponseExample(StatusCodes.Status202Accepted, ApiExamples.Published);
 
         return api;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<Prediction>>, ProblemHttpResult, ValidationProblem>> GetCustomerHistory(
-        string customerId, [FromQuery, Description("How many predictions, 1 to 200 (default 50).")] int? limit,
+    public static async Task<Results<Ok<IReadOnlyList<Prediction>>, ProblemHttpResult>> GetCustomerHistory(string customerId,
+        [FromQuery, IntegerValue(1, MaxHistory), Description("How many predictions, 1 to 200 (default 50).")] string? limit,
         [AsParameters] ChurnServices services, CancellationToken cancellationToken)
     {
-        if (limit is < 1 or > MaxHistory) return Problems.Invalid("limit", $"Must be between 1 and {MaxHistory}.");
-        var history = await services.Store.GetCustomerHistoryAsync(customerId, limit ?? 50, cancellationToken);
+        var history = await services.Store.GetCustomerHistoryAsync(customerId, QueryValue.Integer(limit) ?? DefaultHistory, cancellationToken);
         return history.Count > 0
             ? TypedResults.Ok(history)
             : Problems.NotFound("Customer not found", $"No prediction is stored for customer '{customerId}'.");

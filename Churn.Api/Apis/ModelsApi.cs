@@ -1,4 +1,4 @@
-using Churn.Api.Extensions;
+using Churn.Api.Documentation;
 
 namespace Churn.Api.Apis;
 

@@ -1,5 +1,6 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
-using Churn.Api.Extensions;
+using Churn.Api.Documentation;
 using Churn.Api.Live;
 
 namespace Churn.Api.Apis;
@@ -11,12 +12,14 @@ public static class PredictionsApi
         var api = app.MapGroup("api/predictions").WithTags("Predictions");
 
         api.MapGet("", ListPredictions).WithName("ListPredictions")
+            .ProducesValidationProblem()
             .WithSummary("List stored predictions")
             .WithDescription("Filters by state, risk band, predicted label, minimum probability and scoring time; sorted and paged. " +
                 $"pageSize is at most {PredictionQuery.MaxPageSize}; a larger or invalid value is a 400 naming the field.")
             .WithResponseExample(StatusCodes.Status200OK, ApiExamples.PredictionPage);
 
         api.MapGet("/stream", StreamPredictions).WithName("StreamPredictions")
+            .ProducesValidationProblem()
             .WithSummary("Live stream of new predictions (server-sent events)")
             .WithDescription("text/event-stream: one event of type 'prediction' (JSON data) per prediction stored from now on; " +
                 "optionally only one risk band.")
@@ -31,12 +34,9 @@ public static class PredictionsApi
         return api;
     }
 
-    public static async Task<Results<Ok<PredictionPage>, ValidationProblem>> ListPredictions(
-        [AsParameters] PredictionListParameters parameters, [AsParameters] ChurnServices services, CancellationToken cancellationToken)
-    {
-        if (!parameters.TryToQuery(out var query, out var errors)) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await services.Store.QueryAsync(query, cancellationToken));
-    }
+    public static async Task<Ok<PredictionPage>> ListPredictions(
+        [AsParameters] PredictionListParameters parameters, [AsParameters] ChurnServices services, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await services.Store.QueryAsync(parameters.ToQuery(), cancellationToken));
 
     public static async Task<Results<Ok<Prediction>, ProblemHttpResult>> GetPrediction(
         string eventId, [AsParameters] ChurnServices services, CancellationToken cancellationToken) =>
@@ -44,16 +44,11 @@ public static class PredictionsApi
             ? TypedResults.Ok(prediction)
             : Problems.NotFound("Prediction not found", $"No prediction is stored for event '{eventId}'.");
 
-    public static Results<ServerSentEventsResult<Prediction>, ValidationProblem> StreamPredictions(
-        [FromQuery] RiskBand? riskBand, [AsParameters] ChurnServices services, IHostApplicationLifetime lifetime,
-        CancellationToken cancellationToken)
-    {
-        if (riskBand is { } band && !Enum.IsDefined(band))
-        {
-            return Problems.Invalid("riskBand", "Must be Low, Medium or High.");
-        }
-        return TypedResults.ServerSentEvents(Stream(services.Feed, riskBand, cancellationToken, lifetime.ApplicationStopping), "prediction");
-    }
+    public static ServerSentEventsResult<Prediction> StreamPredictions(
+        [FromQuery, EnumValue<RiskBand>, Description("Only this risk band: Low, Medium or High (any case).")] string? riskBand,
+        [AsParameters] ChurnServices services, IHostApplicationLifetime lifetime, CancellationToken cancellationToken) =>
+        TypedResults.ServerSentEvents(
+            Stream(services.Feed, QueryValue.Enum<RiskBand>(riskBand), cancellationToken, lifetime.ApplicationStopping), "prediction");
 
     /// <summary>New predictions until the client leaves or the Api stops (so an open dashboard never delays shutdown).</summary>
     private static async IAsyncEnumerable<Prediction> Stream(IPredictionFeed feed, RiskBand? band,

@@ -3,9 +3,6 @@ namespace Churn.Api.Apis;
 /// <summary>The ProblemDetails responses the endpoints share.</summary>
 internal static class Problems
 {
-    public static ValidationProblem Invalid(string field, string reason) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });
-
     public static ProblemHttpResult NoModel() => TypedResults.Problem(
         title: "No model is serving",
         detail: "No valid model is loaded yet. Train one (Churn.Trainer) or fix the model location, then reload.",

@@ -1,5 +1,4 @@
-using System.ComponentModel;
-using Churn.Api.Extensions;
+using Churn.Api.Documentation;
 
 namespace Churn.Api.Apis;
 
@@ -10,6 +9,7 @@ public static class StatsApi
         var api = app.MapGroup("api/stats").WithTags("Statistics");
 
         api.MapGet("", GetStats).WithName("GetStats")
+            .ProducesValidationProblem()
             .WithSummary("Totals, rates, distributions, throughput and live accuracy")
             .WithDescription("Predictions stored, predicted churn rate, counts by risk band and by state, a probability histogram, " +
                 "throughput per bucket over a window, and accuracy/precision/recall against the actual label where it is known.")
@@ -18,21 +18,7 @@ public static class StatsApi
         return api;
     }
 
-    public static async Task<Results<Ok<PredictionStats>, ValidationProblem>> GetStats(
-        [FromQuery, Description("Throughput bucket width in seconds, 1 to 86400 (default 60).")] int? bucketSeconds,
-        [FromQuery, Description("Throughput window in minutes, 1 to 10080 (default 60).")] int? windowMinutes,
-        [FromQuery, Description("Probability histogram bins, 2 to 100 (default 10).")] int? bins,
-        [AsParameters] ChurnServices services, CancellationToken cancellationToken)
-    {
-        if (bucketSeconds is < 1 or > 86_400) return Problems.Invalid("bucketSeconds", "Must be between 1 and 86400.");
-        if (windowMinutes is < 1 or > 10_080) return Problems.Invalid("windowMinutes", "Must be between 1 and 10080.");
-        if (bins is < 2 or > 100) return Problems.Invalid("bins", "Must be between 2 and 100.");
-        var bucket = TimeSpan.FromSeconds(bucketSeconds ?? 60);
-        var window = TimeSpan.FromMinutes(windowMinutes ?? 60);
-        if (window / bucket > 10_000) return Problems.Invalid("bucketSeconds", "The window holds more than 10000 buckets; widen the bucket.");
-
-        var stats = await services.Store.GetStatsAsync(
-            new StatsQuery { Bucket = bucket, Window = window, HistogramBins = bins ?? 10 }, cancellationToken);
-        return TypedResults.Ok(stats);
-    }
+    public static async Task<Ok<PredictionStats>> GetStats([AsParameters] StatsParameters parameters,
+        [AsParameters] ChurnServices services, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await services.Store.GetStatsAsync(parameters.ToQuery(), cancellationToken));
 }

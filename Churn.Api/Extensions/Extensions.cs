@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
+using Churn.Api.Documentation;
+using Churn.Api.Ingest;
 using Churn.Api.Live;
 using Churn.Api.Security;
-using Churn.Api.Serving;
 using Churn.Core.Composition;
 using Churn.Core.Ingest;
 using Churn.Core.Storage.Sqlite;
@@ -20,8 +21,9 @@ public static class Extensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // binding failures → ProblemHandling (400 naming the field)
-        services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable bodies → ProblemExceptionHandler (400 naming the JSON path)
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ValidationErrorKeys.CamelCase);
+        services.AddValidation(); // query parameters' rules (Validation/*ValueAttribute, IValidatableObject) run before the handlers
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddApiKeyAuthentication();
         services.AddApiDocumentation();

@@ -1,4 +1,4 @@
-using Churn.Api.Serving;
+using Churn.Api.Ingest;
 
 namespace Churn.Api.Validation;
 

@@ -13,14 +13,14 @@ public sealed class LiveStreamTests(ApiFactory factory) : IClassFixture<ApiFacto
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     [Fact]
-    public async Task The_stream_delivers_each_newly_scored_prediction_once_filtered_by_band()
+    public async Task The_stream_delivers_each_newly_scored_prediction_once_filtered_by_band_named_in_any_case()
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         cts.CancelAfter(Timeout);
         var client = factory.CreateClientWithKey();
         var feed = factory.Services.GetRequiredService<IPredictionFeed>();
 
-        var events = ReadEvents(client, "/api/predictions/stream?riskBand=High", cts.Token);
+        var events = ReadEvents(client, "/api/predictions/stream?riskBand=high", cts.Token);
         var first = events.MoveNextAsync();
         await WaitUntil(() => feed.SubscriberCount > 0, cts.Token);
 

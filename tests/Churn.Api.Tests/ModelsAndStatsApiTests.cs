@@ -58,10 +58,11 @@ public sealed class ModelsAndStatsApiTests(ApiFactory factory) : IClassFixture<A
     }
 
     [Theory]
-    [InlineData("bins=1", "bins")]
-    [InlineData("bucketSeconds=0", "bucketSeconds")]
-    [InlineData("windowMinutes=99999", "windowMinutes")]
-    [InlineData("bucketSeconds=1&windowMinutes=10080", "bucketSeconds")]
-    public async Task Invalid_stats_parameters_are_400s_naming_the_field(string query, string field) =>
-        await (await client.Get($"/api/stats?{query}")).ValidationError(field);
+    [InlineData("bins=1", "bins", "Must be between 2 and 100.")]
+    [InlineData("bins=abc", "bins", "'abc' is not a valid int.")]
+    [InlineData("bucketSeconds=0", "bucketSeconds", "Must be between 1 and 86400.")]
+    [InlineData("windowMinutes=99999", "windowMinutes", "Must be between 1 and 10080.")]
+    [InlineData("bucketSeconds=1&windowMinutes=10080", "bucketSeconds", "more than 10000 buckets")]
+    public async Task Invalid_stats_parameters_are_400s_naming_the_field(string query, string field, string reason) =>
+        Assert.Contains(reason, await (await client.Get($"/api/stats?{query}")).ValidationError(field));
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Churn.Api.Serving;
 using Churn.Core.Onnx;
 using Churn.Core.Serving;
 using Churn.Domain.Api;

@@ -19,11 +19,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         { "post", "/api/admin/model/reload", true },
     };
 
-    private async Task<JsonObject> Document()
-    {
-        var body = await factory.CreateClient().GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
-        return JsonNode.Parse(body)!.AsObject();
-    }
+    private Task<JsonObject> Document() => OpenApi.DocumentAsync(factory);
 
     [Theory]
     [MemberData(nameof(Endpoints))]
@@ -55,6 +51,22 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task Query_parameters_bound_as_strings_are_documented_as_the_values_they_must_be()
+    {
+        var parameters = (await OpenApi.OperationAsync(factory, "/api/predictions", "get"))["parameters"]!.AsArray()
+            .ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["schema"]!.ToJsonString());
+
+        Assert.Equal("""{"maximum":200,"minimum":1,"type":"integer","format":"int32"}""", parameters["pageSize"]);
+        Assert.Equal("""{"minimum":1,"type":"integer","format":"int32"}""", parameters["page"]);
+        Assert.Equal("""{"maximum":1,"minimum":0,"type":"number","format":"double"}""", parameters["minProbability"]);
+        Assert.Equal("""{"type":"boolean"}""", parameters["predictedChurn"]);
+        Assert.Equal("""{"type":"string","format":"date-time"}""", parameters["from"]);
+        Assert.Equal("""{"enum":["ScoredAtDesc","ScoredAtAsc","ProbabilityDesc","ProbabilityAsc"],"type":"string"}""", parameters["sort"]);
+        Assert.Equal("""{"enum":["Low","Medium","High"],"type":"string"}""", parameters["riskBand"]);
+        Assert.Equal("""{"pattern":"^[A-Za-z]{2}$","type":"string"}""", parameters["state"]);
+    }
+
+    [Fact]
     public async Task The_api_key_security_scheme_is_a_header()
     {
         var scheme = (await Document())["components"]?["securitySchemes"]?["ApiKey"];
@@ -67,7 +79,10 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     public async Task Validation_and_not_found_problems_are_documented()
     {
         var paths = (await Document())["paths"]!;
-        Assert.NotNull(paths["/api/predictions"]!["get"]!["responses"]!["400"]);
+        foreach (var withQuery in new[] { "/api/predictions", "/api/predictions/stream", "/api/stats", "/api/customers/{customerId}/predictions" })
+        {
+            Assert.NotNull(paths[withQuery]!["get"]!["responses"]!["400"]);
+        }
         Assert.NotNull(paths["/api/predictions/{eventId}"]!["get"]!["responses"]!["404"]);
         Assert.NotNull(paths["/api/model"]!["get"]!["responses"]!["503"]);
     }

@@ -56,15 +56,36 @@ public sealed class PredictionsApiTests : IClassFixture<ApiFactory>, IAsyncLifet
     }
 
     [Theory]
+    [InlineData("sort=probabilityDesc&riskBand=high")]
+    [InlineData("sort=PROBABILITYDESC&riskBand=HIGH")]
+    public async Task Sort_and_risk_band_are_accepted_in_any_case(string query)
+    {
+        var exact = await (await client.Get("/api/predictions?sort=ProbabilityDesc&riskBand=High&pageSize=200")).Read<PredictionPage>();
+
+        var anyCase = await (await client.Get($"/api/predictions?{query}&pageSize=200")).Read<PredictionPage>();
+
+        Assert.NotEmpty(anyCase.Items);
+        Assert.All(anyCase.Items, p => Assert.Equal(RiskBand.High, p.RiskBand));
+        Assert.Equal(anyCase.Items.OrderByDescending(p => p.ChurnProbability).Select(p => p.ChurnProbability), anyCase.Items.Select(p => p.ChurnProbability));
+        Assert.Equal(exact.Items.Select(p => p.EventId), anyCase.Items.Select(p => p.EventId));
+    }
+
+    [Theory]
     [InlineData("pageSize=201", "pageSize", "between 1 and 200")]
     [InlineData("pageSize=0", "pageSize", "between 1 and 200")]
     [InlineData("page=0", "page", "1 or more")]
-    [InlineData("pageSize=abc", "pageSize", "not a valid")]
+    [InlineData("pageSize=abc", "pageSize", "'abc' is not a valid int.")]
+    [InlineData("pageSize=1&pageSize=2", "pageSize", "'1,2' is not a valid int.")]
     [InlineData("minProbability=1.5", "minProbability", "between 0 and 1")]
-    [InlineData("riskBand=Severe", "riskBand", "not a valid")]
+    [InlineData("minProbability=NaN", "minProbability", "between 0 and 1")]
+    [InlineData("minProbability=lots", "minProbability", "'lots' is not a valid double.")]
+    [InlineData("predictedChurn=maybe", "predictedChurn", "'maybe' is not a valid bool.")]
+    [InlineData("riskBand=Severe", "riskBand", "'Severe' is not a valid RiskBand: use Low, Medium or High.")]
+    [InlineData("riskBand=2", "riskBand", "'2' is not a valid RiskBand")]
+    [InlineData("sort=Bogus", "sort", "'Bogus' is not a valid PredictionSort: use ScoredAtDesc, ScoredAtAsc, ProbabilityDesc or ProbabilityAsc.")]
     [InlineData("state=Kansas", "state", "two-letter")]
     [InlineData("from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", "to", "later than")]
-    [InlineData("from=yesterday", "from", "not a valid")]
+    [InlineData("from=yesterday", "from", "'yesterday' is not a valid DateTimeOffset.")]
     public async Task Invalid_query_values_are_a_400_naming_the_field(string query, string field, string reason)
     {
         var message = await (await client.Get($"/api/predictions?{query}")).ValidationError(field);
@@ -94,6 +115,7 @@ public sealed class PredictionsApiTests : IClassFixture<ApiFactory>, IAsyncLifet
         Assert.Equal(history.Take(2).Select(p => p.EventId), limited.Select(p => p.EventId));
 
         await (await client.Get("/api/customers/nobody/predictions")).Problem(HttpStatusCode.NotFound);
-        await (await client.Get("/api/customers/cust-3/predictions?limit=500")).ValidationError("limit");
+        Assert.Contains("between 1 and 200", await (await client.Get("/api/customers/cust-3/predictions?limit=500")).ValidationError("limit"));
+        Assert.Contains("'ten' is not a valid int.", await (await client.Get("/api/customers/cust-3/predictions?limit=ten")).ValidationError("limit"));
     }
 }

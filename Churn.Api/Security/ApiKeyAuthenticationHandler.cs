@@ -57,25 +57,3 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         CryptographicOperations.FixedTimeEquals(
             SHA256.HashData(Encoding.UTF8.GetBytes(supplied)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }
-
-public static class ApiKeyEndpointExtensions
-{
-    public const string PolicyName = "ApiKey";
-
-    /// <summary>The endpoint requires a valid X-Api-Key (checked before the body is read); documented in OpenAPI.</summary>
-    public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(PolicyName).WithMetadata(new RequiresApiKeyMetadata());
-
-    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
-    {
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
-            ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder().AddPolicy(PolicyName, policy => policy
-            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-            .RequireAuthenticatedUser());
-        return services;
-    }
-}
-
-/// <summary>Marks endpoints that require the API key (read by the OpenAPI transformer).</summary>
-public sealed class RequiresApiKeyMetadata;

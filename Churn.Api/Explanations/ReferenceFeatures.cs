@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Churn.Api.Serving;
+namespace Churn.Api.Explanations;
 
 /// <summary>
 /// The customer's features as the explanation varies them, each able to show a customer's value and to replace it with

@@ -1,14 +1,14 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Churn.Api.Extensions;
 
 /// <summary>
-/// Turns exceptions into ProblemDetails. Bad requests (unreadable JSON, a query value that does not parse, a body over
-/// the limit) keep their 400/413 status and say which field or limit; anything else is a 500 that leaks nothing.
+/// Turns exceptions into ProblemDetails. Bad requests (unreadable JSON, a body over the limit) keep their 400/413 status
+/// and say which field or limit; anything else is a 500 that leaks nothing. Query values are not checked here: they bind
+/// as strings and Microsoft.Extensions.Validation validates them before the handler runs.
 /// </summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -35,18 +35,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             var field = path.TrimStart('$', '.');
             return Validation(bad.StatusCode, field.Length == 0 ? "body" : field, json.Message.Split(" Path:")[0]);
         }
-        if (BindFailure().Match(bad.Message) is { Success: true } m)
-        {
-            var type = m.Groups["type"].Value.Replace("Nullable<", "").TrimEnd('>');
-            return Validation(bad.StatusCode, JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value),
-                $"'{m.Groups["value"].Value}' is not a valid {type}.");
-        }
         return new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message };
     }
 
     private static HttpValidationProblemDetails Validation(int status, string field, string reason) =>
         new(new Dictionary<string, string[]> { [field] = [reason] }) { Status = status, Title = "One or more validation errors occurred." };
-
-    [GeneratedRegex("""Failed to bind parameter "(?<type>[^"]+?) (?<name>\w+)" from "(?<value>[^"]*)"\.""")]
-    private static partial Regex BindFailure();
 }

@@ -1,7 +1,7 @@
 using Churn.Core.Ingest;
 using Microsoft.Extensions.Options;
 
-namespace Churn.Api.Serving;
+namespace Churn.Api.Ingest;
 
 /// <summary>
 /// The ingest side seen from the Api, over the pipeline's own <see cref="IngestPublisher"/> and <see cref="IngestRunner"/>:
@@ -34,15 +34,3 @@ public sealed class CustomerIngest(IngestPublisher publisher, IngestRunner runne
             (int)summary.DeliveryFailures);
     }
 }
-
-public sealed record IdentifiedCustomer(string CustomerId, CustomerRecord Customer);
-
-/// <param name="EventIds">One event id per customer, in input order.</param>
-/// <param name="Failures">Events the transport did not accept, with its reason (empty when all were delivered).</param>
-public sealed record PublishOutcome(IReadOnlyList<string> EventIds, IReadOnlyList<string> Failures);
-
-/// <param name="Source">The replayed file, e.g. <c>csv:churn-bigml-20.csv</c>.</param>
-/// <param name="Published">Rows published as events.</param>
-/// <param name="Rejected">Rows that failed the contract (dead-lettered with a reason).</param>
-/// <param name="DeliveryFailures">Rows the transport did not accept.</param>
-public sealed record ReplayReport(string Source, int Published, int Rejected, int DeliveryFailures);

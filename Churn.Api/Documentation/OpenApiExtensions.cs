@@ -5,7 +5,7 @@ using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
-namespace Churn.Api.Extensions;
+namespace Churn.Api.Documentation;
 
 /// <summary>OpenAPI document (/openapi/v1.json), the API-key security scheme, examples, and the Scalar UI (/scalar).</summary>
 public static class OpenApiExtensions
@@ -13,6 +13,7 @@ public static class OpenApiExtensions
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
+            options.AddSchemaTransformer<QueryValueSchemaTransformer>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -1,13 +1,14 @@
-using Churn.Api.Extensions;
-using Churn.Api.Serving;
+using Churn.Api.Documentation;
+using Churn.Api.Explanations;
 
 namespace Churn.Api.Apis;
 
-public static class ScoringApi
+/// <summary>What-if scoring: customers scored now by the serving model, with an explanation; nothing is stored.</summary>
+public static class WhatIfApi
 {
-    public static RouteGroupBuilder MapScoringApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapWhatIfApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/score").WithTags("Scoring");
+        var api = app.MapGroup("api/score").WithTags("What-if");
 
         api.MapPost("", Score).WithName("ScoreCustomers")
             .WithSummary("Score customers now, with an explanation")

@@ -1,4 +1,4 @@
-namespace Churn.Api.Serving;
+namespace Churn.Api.Explanations;
 
 /// <summary>
 /// Scores customers with one model and explains each score by one-at-a-time reference substitution: for every

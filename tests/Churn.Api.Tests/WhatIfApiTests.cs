@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Churn.Api.Serving;
+using Churn.Api.Explanations;
 using Churn.Core.Onnx;
 using Churn.Core.Serving;
 using Churn.Domain.Api;
@@ -10,7 +10,7 @@ using Churn.Testing;
 
 namespace Churn.Api.Tests;
 
-public sealed class ScoringApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class WhatIfApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private readonly HttpClient client = factory.CreateClient();
 

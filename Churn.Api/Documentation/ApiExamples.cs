@@ -1,0 +1,92 @@
+using Churn.Api.Explanations;
+using Churn.Domain.Features;
+
+namespace Churn.Api.Documentation;
+
+/// <summary>
+/// Example bodies of the OpenAPI document, in the formats the pipeline really produces: the first row of the BigML
+/// test file replayed (<c>csv-{SHA-256 prefix of the file}-{line}</c>, customer <c>c-{8 hex}-{line}</c>), an Api event id
+/// (<c>api-{UUIDv7}</c>) and a Trainer model version (<c>{candidate}-{SHA-256 prefix of the ONNX file}</c>).
+/// </summary>
+internal static class ApiExamples
+{
+    private static readonly DateTimeOffset At = new(2026, 1, 15, 9, 30, 0, TimeSpan.Zero);
+
+    public const string ModelVersion = "light-gbm-8-leaves-5e0c2a7b91d4";
+
+    public const double Threshold = 0.3232;
+
+    /// <summary>Line 2 of churn-bigml-20.csv.</summary>
+    public static readonly CustomerRecord Customer = new()
+    {
+        State = "LA", AccountLength = 117, AreaCode = 408, InternationalPlan = false, VoiceMailPlan = false,
+        NumberVmailMessages = 0, TotalDayMinutes = 184.5, TotalDayCalls = 97, TotalDayCharge = 31.37,
+        TotalEveMinutes = 351.6, TotalEveCalls = 80, TotalEveCharge = 29.89, TotalNightMinutes = 215.8,
+        TotalNightCalls = 90, TotalNightCharge = 9.71, TotalIntlMinutes = 8.7, TotalIntlCalls = 4,
+        TotalIntlCharge = 2.35, CustomerServiceCalls = 1, Churn = false,
+    };
+
+    public static readonly Prediction Prediction = new()
+    {
+        EventId = "csv-c73bb8e7a47c-2", CustomerId = "c-c73bb8e7-2", Source = "csv:churn-bigml-20.csv", Customer = Customer,
+        ChurnProbability = 0.081, PredictedChurn = false, RiskBand = RiskBand.Low, ModelVersion = ModelVersion,
+        OccurredAt = At, IngestedAt = At.AddMilliseconds(3), ScoredAt = At.AddMilliseconds(9),
+    };
+
+    public static readonly PredictionPage PredictionPage = new([Prediction], 1, 1, 50);
+
+    public static readonly CustomerBatchRequest BatchRequest = new() { Customers = [CustomerInput.From(Customer with { Churn = null })] };
+
+    /// <summary>The event id POST /api/customers returns for <see cref="BatchRequest"/>'s customer.</summary>
+    public static readonly PublishedCustomers Published = new(["api-019bc0fd89c073c19a4fe2b6c0d81f57"]);
+
+    public static readonly ScoreResponse Score = new(ModelVersion, Threshold,
+    [
+        new CustomerScore(0.081, false, RiskBand.Low, new Explanation(ExplainedScoring.Method,
+            [
+                new("EveUsage", "351.6 min / $29.89", "200.9 min / $17.08", 0.031),
+                new("DayUsage", "184.5 min / $31.37", "179.95 min / $30.59", 0.002),
+                new("CustomerServiceCalls", "1", "1", 0),
+            ],
+            [new("EveUsage", "351.6 min / $29.89", "200.9 min / $17.08", 0.031), new("DayUsage", "184.5 min / $31.37", "179.95 min / $30.59", 0.002)],
+            [])),
+    ]);
+
+    public static readonly PredictionStats Stats = new()
+    {
+        Total = 667, PredictedChurn = 88,
+        ByRiskBand = new Dictionary<RiskBand, long> { [RiskBand.Low] = 540, [RiskBand.Medium] = 39, [RiskBand.High] = 88 },
+        ByState = [new StateStats("KS", 14, 3, 0.19)],
+        ProbabilityHistogram = [480, 40, 20, 19, 12, 8, 10, 15, 23, 40],
+        Throughput = [new ThroughputPoint(At, 667)],
+        Labelled = new LabelledOutcomes(80, 8, 17, 562),
+    };
+
+    public static readonly ModelsResponse Models = new(ModelVersion,
+        [new ModelSummary(ModelVersion, At, "LightGbm", 0.936, 0.917, Threshold, true)]);
+
+    public static readonly ReplayReport Replay = new("csv:churn-bigml-20.csv", 667, 0, 0);
+
+    public static readonly ModelSwapResult Swapped = new(ModelSwapOutcome.Swapped, ModelVersion);
+
+    public static readonly ModelCard Card = new()
+    {
+        Version = ModelVersion, Created = At, Algorithm = "LightGbm",
+        Hyperparameters = new Dictionary<string, string> { ["iterations"] = "300", ["leaves"] = "8", ["learningRate"] = "0.03", ["minLeaf"] = "20" },
+        Threshold = Threshold,
+        ThresholdRule = "maximises churn-class F1 on the pooled out-of-fold predictions of repeated stratified 5-fold cross-validation " +
+            "on the training file (midpoint between adjacent distinct probabilities; ties go to the cut closest to 0.5)",
+        SelectionRule = "lowest mean cross-validated log-loss; candidates within 0.002 of it are decided by the higher mean cross-validated AUC",
+        Seed = 1,
+        TrainingData = new DataDescription("churn-bigml-80.csv", "bb94fcee7bca1aeffd42ff50b025b50f473824f6813805752cbdcad1c996834e", 2666, 388),
+        TestData = new DataDescription("churn-bigml-20.csv", "c73bb8e7a47c8fced62ddef54741bbbc4005243fb40a65996360337844fd17f7", 667, 95),
+        Leaderboard = [], OnnxParity = new OnnxParity(9.5e-8, 667, 1e-5),
+        Onnx = new OnnxSignature("Features", "Probability.output", ChurnFeatures.Count),
+        HoldoutMetrics = new HoldoutMetrics
+        {
+            Auc = 0.936, AucPr = 0.909, Accuracy = 0.978, Precision = 0.965, Recall = 0.874, F1 = 0.917, LogLoss = 0.1,
+            ConfusionMatrix = new ConfusionMatrix(83, 3, 12, 569), Roc = [new RocPoint(Threshold, 0.005, 0.874)],
+        },
+        FeatureNames = ChurnFeatures.Names, FeatureStatistics = new Dictionary<string, FeatureStatistics>(), TrainingSeconds = 23.2,
+    };
+}

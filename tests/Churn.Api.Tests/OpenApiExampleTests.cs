@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Churn.Core.Ingest;
+using Churn.Domain.Customers;
+using Churn.Domain.Models;
+using Churn.Testing;
+using Churn.Trainer.Candidates;
+using Churn.Trainer.Cli;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Churn.Api.Tests;
+
+/// <summary>The examples of /openapi/v1.json are in the formats the pipeline really produces, checked against the code that produces them.</summary>
+public sealed class OpenApiExampleTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private Task<JsonNode> Example(string path, string method, int status = 200) => OpenApi.ResponseExampleAsync(factory, path, method, status);
+
+    [Fact]
+    public async Task Example_predictions_are_what_replaying_their_csv_source_produces()
+    {
+        RepositoryPaths.SkipUnlessDataPresent();
+        JsonNode[] predictions =
+        [
+            await Example("/api/predictions/{eventId}", "get"),
+            (await Example("/api/predictions", "get"))["items"]![0]!,
+            (await Example("/api/customers/{customerId}/predictions", "get"))[0]!,
+        ];
+
+        foreach (var example in predictions)
+        {
+            var (eventId, source) = (example["eventId"]!.GetValue<string>(), example["source"]!.GetValue<string>());
+            Assert.StartsWith("csv:", source);
+            var replay = new CsvReplaySource(Path.Combine(RepositoryPaths.Root, "data", source["csv:".Length..]), TimeProvider.System);
+            var replayed = replay.Read().Select(item => item.Event).SingleOrDefault(e => e?.EventId == eventId);
+            Assert.True(replayed is not null, $"replaying {source} produces no event '{eventId}'");
+            Assert.Equal(replayed.CustomerId, example["customerId"]!.GetValue<string>());
+            Assert.Equal(replayed.Source, source);
+            Assert.Equal(replayed.Customer, example["customer"].Deserialize<CustomerRecord>(Json.Options));
+        }
+    }
+
+    [Fact]
+    public async Task Example_event_ids_of_published_customers_are_in_the_format_the_publisher_generates()
+    {
+        var generated = factory.Services.GetRequiredService<IngestPublisher>().NewEvent("crm-42", TestData.Customer()).EventId;
+        var examples = (await Example("/api/customers", "post", 202))["eventIds"]!.AsArray().Select(id => id!.GetValue<string>()).ToList();
+
+        Assert.NotEmpty(examples);
+        Assert.All([generated, .. examples], id =>
+        {
+            Assert.True(Guid.TryParseExact(id.StartsWith("api-") ? id[4..] : "", "N", out var uuid) && uuid.Version == 7 && id == $"api-{uuid:N}",
+                $"'{id}' is not api-{{UUIDv7 as 32 lowercase hex digits}}");
+        });
+    }
+
+    [Fact]
+    public async Task Example_model_versions_are_in_the_trainers_format()
+    {
+        var trained = await TrainedModel.CardAsync();
+        var models = await Example("/api/models", "get");
+        string[] versions =
+        [
+            (await Example("/api/model", "get"))["version"]!.GetValue<string>(),
+            (await Example("/api/predictions/{eventId}", "get"))["modelVersion"]!.GetValue<string>(),
+            (await Example("/api/score", "post"))["modelVersion"]!.GetValue<string>(),
+            (await Example("/api/admin/model/reload", "post"))["servingVersion"]!.GetValue<string>(),
+            models["serving"]!.GetValue<string>(),
+            .. models["models"]!.AsArray().Select(m => m!["version"]!.GetValue<string>()),
+        ];
+
+        Assert.Equal(trained.Algorithm, CandidateOf(trained.Version).Algorithm); // the format below is the one the Trainer writes
+        Assert.All(versions, version => CandidateOf(version));
+        Assert.All(models["models"]!.AsArray(), m =>
+            Assert.Equal(CandidateOf(m!["version"]!.GetValue<string>()).Algorithm, m["algorithm"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task The_example_model_card_describes_what_the_trainer_writes()
+    {
+        var trained = await TrainedModel.CardAsync();
+
+        var card = (await Example("/api/model", "get")).Deserialize<ModelCard>(Json.Options)!;
+
+        var candidate = CandidateOf(card.Version);
+        Assert.Equal(candidate.Algorithm, card.Algorithm);
+        Assert.Equal(candidate.Hyperparameters, card.Hyperparameters);
+        Assert.Equal((trained.ThresholdRule, trained.SelectionRule, trained.Seed), (card.ThresholdRule, card.SelectionRule, card.Seed));
+        Assert.Equal((trained.TrainingData, trained.TestData), (card.TrainingData, card.TestData));
+        Assert.Equal(trained.Onnx, card.Onnx);
+        Assert.Equal(trained.FeatureNames, card.FeatureNames);
+    }
+
+    /// <summary>
+    /// The Trainer's candidate a model version names: versions are <c>{candidate}-{first 12 hex digits of the SHA-256 of
+    /// model.onnx}</c> (ModelArtifacts.BuildCard).
+    /// </summary>
+    private static Candidate CandidateOf(string version)
+    {
+        var candidate = CandidateCatalog.All(TrainerOptions.DefaultSeed).SingleOrDefault(c => version.StartsWith($"{c.Name}-", StringComparison.Ordinal));
+        Assert.True(candidate is not null, $"'{version}' does not start with the name of a Trainer candidate");
+        var hash = version[(candidate.Name.Length + 1)..];
+        Assert.True(hash.Length == 12 && hash.All(char.IsAsciiHexDigitLower), $"'{version}' does not end with 12 lowercase hex digits");
+        return candidate;
+    }
+}
