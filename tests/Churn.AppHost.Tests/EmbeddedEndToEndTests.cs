@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Churn.AppHost.Tests.Otlp;
+using Churn.Testing;
 
 namespace Churn.AppHost.Tests;
 
@@ -22,10 +23,7 @@ public class EmbeddedEndToEndTests
     [Fact]
     public async Task Replaying_the_test_file_fills_the_api_and_the_web_dashboard_with_one_trace_per_record()
     {
-        var data = Path.Combine(EmbeddedModeTests.RepositoryRoot(), "data");
-        Assert.SkipUnless(
-            File.Exists(Path.Combine(data, "churn-bigml-80.csv")) && File.Exists(Path.Combine(data, "churn-bigml-20.csv")),
-            "data/churn-bigml-80.csv and data/churn-bigml-20.csv are not there (see README, Data).");
+        RepositoryPaths.SkipUnlessDataPresent();
         var ct = TestContext.Current.CancellationToken;
         var store = Path.Combine(Path.GetTempPath(), $"churn-e2e-{Guid.NewGuid():N}", "churn.db");
         await using var traces = new OtlpTraceReceiver();
