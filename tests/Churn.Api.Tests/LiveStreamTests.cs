@@ -4,6 +4,7 @@ using Churn.Api.Live;
 using Churn.Domain.Api;
 using Churn.Domain.Customers;
 using Churn.Domain.Predictions;
+using Churn.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Churn.Api.Tests;
@@ -22,7 +23,8 @@ public sealed class LiveStreamTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         var events = ReadEvents(client, "/api/predictions/stream?riskBand=High", cts.Token);
         var first = events.MoveNextAsync();
-        await WaitUntil(() => feed.SubscriberCount > 0, cts.Token);
+        await Eventually.UntilAsync(() => feed.SubscriberCount > 0, "the stream subscribed to the feed", Timeout,
+            TimeSpan.FromMilliseconds(20), cts.Token);
 
         // A calm and a risky customer go through the real pipeline; only the risky one is High.
         var published = await Publish(client, TestData.Customer(serviceCalls: 0, dayMinutes: 120),
@@ -65,11 +67,5 @@ public sealed class LiveStreamTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         await foreach (var item in SseParser.Create(stream).EnumerateAsync(ct)) yield return item;
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        while (!condition()) await timer.WaitForNextTickAsync(ct);
     }
 }

@@ -81,14 +81,14 @@ public sealed class MutatingApiTests(ApiFactory factory) : IClassFixture<ApiFact
         var report = await (await client.PostJson("/api/admin/replay", new { })).Read<ReplayReport>();
 
         Assert.Equal(new ReplayReport("csv:churn-bigml-20.csv", 667, 0, 0), report);
-        await Eventually.UntilAsync(() => factory.Store.CountAsync(ct), count => count == before + 667);
+        await Eventually.UntilAsync(() => factory.Store.CountAsync(ct), count => count == before + 667, cancellationToken: ct);
         var secondReplay = DateTimeOffset.UtcNow;
         await (await client.PostJson("/api/admin/replay", new { })).Read<ReplayReport>();
 
         // Once all 667 rows were scored again after the second replay began, they were upserts of the same event ids.
         var since = Uri.EscapeDataString(secondReplay.ToString("O"));
         await Eventually.UntilAsync(async () => (await (await client.Get($"/api/predictions?from={since}&pageSize=1")).Read<PredictionPage>()).Total,
-            rescored => rescored == 667);
+            rescored => rescored == 667, cancellationToken: ct);
         Assert.Equal(before + 667, await factory.Store.CountAsync(ct));
     }
 

@@ -29,13 +29,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         using (var http = ApiClient())
         {
             (await http.PostAsync("/api/admin/replay", content: null)).EnsureSuccessStatusCode();
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-            while (await Api.Store.CountAsync(CancellationToken.None) < TestFileRows)
-            {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"the {TestFileRows} replayed rows were not stored within 30 s");
-                await timer.WaitForNextTickAsync();
-            }
+            await Eventually.UntilAsync(() => Api.Store.CountAsync(CancellationToken.None), stored => stored >= TestFileRows,
+                TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100), $"the {TestFileRows} replayed rows stored");
         }
         Web = new WebServer(Api.Address);
         WebAddress = Web.Address;

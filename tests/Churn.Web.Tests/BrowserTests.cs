@@ -159,16 +159,9 @@ public sealed class BrowserTests(BrowserFixture system)
         Assert.Equal(0, dialogs);
     }
 
-    private async Task WaitForStoredAsync(string eventId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (await system.Api.Store.GetAsync(eventId, TestContext.Current.CancellationToken) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{eventId} was not scored and stored within 20 s");
-            await timer.WaitForNextTickAsync(TestContext.Current.CancellationToken);
-        }
-    }
+    private Task WaitForStoredAsync(string eventId) =>
+        Eventually.UntilAsync(() => system.Api.Store.GetAsync(eventId, TestContext.Current.CancellationToken),
+            stored => stored is not null, TimeSpan.FromSeconds(20), what: $"{eventId} scored and stored");
 
     private static CustomerRecord Customer(WhatIfInput i) => new()
     {

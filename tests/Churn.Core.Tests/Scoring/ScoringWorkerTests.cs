@@ -5,6 +5,7 @@ using Churn.Core.Transport;
 using Churn.Domain.Customers;
 using Churn.Domain.Models;
 using Churn.Domain.Predictions;
+using Churn.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Churn.Core.Tests.Scoring;
@@ -78,8 +79,8 @@ public sealed class ScoringWorkerTests
         h.Consumer.EnqueueFailure(new TransportFailedException("fenced", new InvalidOperationException("fenced")));
 
         await h.StartAsync();
-        Assert.True(SpinWait.SpinUntil(() => h.Status.Check().Status == HealthStatus.Unhealthy, TimeSpan.FromSeconds(15)),
-            "the loop should stop");
+        await Eventually.UntilAsync(() => h.Status.Check().Status == HealthStatus.Unhealthy, "the loop stopped (health check unhealthy)",
+            TimeSpan.FromSeconds(15), cancellationToken: TestContext.Current.CancellationToken);
 
         // The record buffered with the failure is neither written nor committed: the next consumer reads it again.
         Assert.Empty(h.Store.Predictions);
