@@ -1,6 +1,7 @@
 using Churn.Core.Serving;
 using Churn.Core.Tests.Doubles;
 using Churn.Domain.Models;
+using Churn.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
