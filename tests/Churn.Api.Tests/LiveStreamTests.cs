@@ -27,8 +27,8 @@ public sealed class LiveStreamTests(ApiFactory factory) : IClassFixture<ApiFacto
             TimeSpan.FromMilliseconds(20), cts.Token);
 
         // A calm and a risky customer go through the real pipeline; only the risky one is High.
-        var published = await Publish(client, TestData.Customer(serviceCalls: 0, dayMinutes: 120),
-            TestData.Customer(serviceCalls: 6, dayMinutes: 300, intlPlan: true));
+        var published = await Publish(client, TestCustomers.Typical(serviceCalls: 0, dayMinutes: 120),
+            TestCustomers.Typical(serviceCalls: 6, dayMinutes: 300, intlPlan: true));
 
         Assert.True(await first);
         Assert.Equal("prediction", events.Current.EventType);
@@ -40,7 +40,7 @@ public sealed class LiveStreamTests(ApiFactory factory) : IClassFixture<ApiFacto
         var next = events.MoveNextAsync();
         var stored = (await factory.Store.GetAsync(published[1], cts.Token))!;
         await factory.Store.UpsertAsync([stored], cts.Token);
-        var another = await Publish(client, TestData.Customer(serviceCalls: 7, dayMinutes: 310, intlPlan: true));
+        var another = await Publish(client, TestCustomers.Typical(serviceCalls: 7, dayMinutes: 310, intlPlan: true));
         Assert.True(await next);
         Assert.Equal(another[0], JsonSerializer.Deserialize<Prediction>(events.Current.Data, Json.Options)!.EventId);
         await events.DisposeAsync();

@@ -12,7 +12,7 @@ namespace Churn.Api.Tests;
 public sealed class MutatingApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private static readonly CustomerBatchRequest OneCustomer =
-        new() { Customers = [CustomerInput.From(TestData.Customer(), customerId: "crm-42")] };
+        new() { Customers = [CustomerInput.From(TestCustomers.Typical(), customerId: "crm-42")] };
 
     [Theory]
     [InlineData("/api/customers")]
@@ -36,8 +36,8 @@ public sealed class MutatingApiTests(ApiFactory factory) : IClassFixture<ApiFact
     [Fact]
     public async Task Published_customers_are_scored_by_the_pipeline_and_stored_under_the_returned_event_ids()
     {
-        var named = TestData.Customer(serviceCalls: 1);
-        var anonymous = TestData.Customer(serviceCalls: 5, dayMinutes: 290);
+        var named = TestCustomers.Typical(serviceCalls: 1);
+        var anonymous = TestCustomers.Typical(serviceCalls: 5, dayMinutes: 290);
         var request = new CustomerBatchRequest
         {
             Customers = [CustomerInput.From(named, customerId: "crm-42"), CustomerInput.From(anonymous)],
@@ -63,7 +63,7 @@ public sealed class MutatingApiTests(ApiFactory factory) : IClassFixture<ApiFact
     [Fact]
     public async Task Publishing_invalid_customers_is_a_400_naming_the_field()
     {
-        var bad = new CustomerBatchRequest { Customers = [CustomerInput.From(TestData.Customer()) with { AreaCode = 12 }] };
+        var bad = new CustomerBatchRequest { Customers = [CustomerInput.From(TestCustomers.Typical()) with { AreaCode = 12 }] };
 
         var reason = await (await factory.CreateClientWithKey().PostJson("/api/customers", bad)).ValidationError("customers[0].areaCode");
 

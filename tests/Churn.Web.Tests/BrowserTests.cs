@@ -41,7 +41,7 @@ public sealed class BrowserTests(BrowserFixture system)
 
         // A high-risk customer arrives through the Api; the embedded worker scores it; the page updates by itself.
         using var http = system.ApiClient();
-        var risky = CustomerInput.From(TestData.Customer(serviceCalls: 7, dayMinutes: 320, intlPlan: true), customerId: "dash-risky-1");
+        var risky = CustomerInput.From(TestCustomers.Typical(serviceCalls: 7, dayMinutes: 320, intlPlan: true), customerId: "dash-risky-1");
         var response = await http.PostAsJsonAsync("/api/customers", new CustomerBatchRequest { Customers = [risky] },
             TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
@@ -92,7 +92,7 @@ public sealed class BrowserTests(BrowserFixture system)
         var card = await TrainedModel.CardAsync();
         using var direct = ModelCandidate.Load(system.Api.Settings.ModelDirectory, new OnnxScorerOptions());
         var expected = new float[1];
-        direct.Score([Customer(WhatIfInput.Typical(card)) with { CustomerServiceCalls = 7, InternationalPlan = true }], expected);
+        direct.Score([RecordOf(WhatIfInput.Typical(card)) with { CustomerServiceCalls = 7, InternationalPlan = true }], expected);
 
         var page = await system.NewPageAsync(width: 420, height: 900); // a narrow screen
         await page.GotoAsync("/whatif");
@@ -145,7 +145,7 @@ public sealed class BrowserTests(BrowserFixture system)
         const string hostile = "<img src=x onerror=alert(1)>";
         using var http = system.ApiClient();
         var posted = await http.PostAsJsonAsync("/api/customers",
-            new CustomerBatchRequest { Customers = [CustomerInput.From(TestData.Customer(serviceCalls: 8), customerId: hostile)] },
+            new CustomerBatchRequest { Customers = [CustomerInput.From(TestCustomers.Typical(serviceCalls: 8), customerId: hostile)] },
             TestContext.Current.CancellationToken);
         var eventId = (await posted.Content.ReadFromJsonAsync<PublishedCustomers>(Json, TestContext.Current.CancellationToken))!.EventIds[0];
         await WaitForStoredAsync(eventId);
@@ -163,7 +163,8 @@ public sealed class BrowserTests(BrowserFixture system)
         Eventually.UntilAsync(() => system.Api.Store.GetAsync(eventId, TestContext.Current.CancellationToken),
             stored => stored is not null, TimeSpan.FromSeconds(20), what: $"{eventId} scored and stored");
 
-    private static CustomerRecord Customer(WhatIfInput i) => new()
+    /// <summary>The record the what-if form sends for <paramref name="i"/> (every field filled).</summary>
+    private static CustomerRecord RecordOf(WhatIfInput i) => new()
     {
         State = i.State!, AccountLength = i.AccountLength!.Value, AreaCode = i.AreaCode!.Value, InternationalPlan = i.InternationalPlan,
         VoiceMailPlan = i.VoiceMailPlan, NumberVmailMessages = i.NumberVmailMessages!.Value, TotalDayMinutes = i.TotalDayMinutes!.Value,

@@ -16,8 +16,8 @@ public sealed class ScoringWorkerTests
     public async Task Offsets_are_stored_only_after_the_batch_is_written_and_predictions_carry_the_models_decision()
     {
         await using var h = new WorkerHarness();
-        var risky = TestEvents.Event("e-risky", TestModels.Customer(serviceCalls: 6, intlPlan: true, churn: true));
-        var calm = TestEvents.Event("e-calm", TestModels.Customer(serviceCalls: 0, churn: false));
+        var risky = TestEvents.Event("e-risky", TestCustomers.Typical(serviceCalls: 6, intlPlan: true, churn: true));
+        var calm = TestEvents.Event("e-calm", TestCustomers.Typical(serviceCalls: 0, churn: false));
         h.Consumer.Enqueue(TestEvents.Consumed(0, 10, risky), TestEvents.Consumed(0, 11, calm));
 
         await h.StartAsync();
@@ -217,10 +217,10 @@ public sealed class ScoringWorkerTests
     [Fact]
     public async Task A_record_the_model_cannot_score_is_dead_lettered_and_the_rest_of_the_batch_is_written()
     {
-        await using var h = new WorkerHarness(new RefusingScorer(TestModels.Card("v1")));
+        await using var h = new WorkerHarness(new RefusingScorer(TestModelCards.Card("v1")));
         h.Consumer.Enqueue(
             TestEvents.Consumed(0, 0, TestEvents.Event("ok-1")),
-            TestEvents.Consumed(0, 1, TestEvents.Event("bad", TestModels.Customer() with { State = "XX" })),
+            TestEvents.Consumed(0, 1, TestEvents.Event("bad", TestCustomers.Typical() with { State = "XX" })),
             TestEvents.Consumed(0, 2, TestEvents.Event("ok-2")));
 
         await h.StartAsync();

@@ -2,6 +2,7 @@ using Churn.Core.Onnx;
 using Churn.Core.Serving;
 using Churn.Core.Tests.Doubles;
 using Churn.Core.Worker;
+using Churn.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
         Consumer = new FakeConsumer(Log);
         Store = new FakePredictionStore(Log);
         DeadLetters = new FakePublisher(Log);
-        Scorer = scorer ?? new OnnxChurnScorer(TestModels.Onnx(), TestModels.Card("v1", threshold: 0.3));
+        Scorer = scorer ?? new OnnxChurnScorer(TestModels.Onnx(), TestModelCards.Card("v1", threshold: 0.3));
         var options = Options.Create(new ScoringWorkerOptions
         {
             MaxBatchSize = maxBatchSize,

@@ -70,7 +70,7 @@ public sealed class SqlitePredictionStoreTests(TempDirectory directory) : IClass
         using (var first = NewStore("restart.db"))
         {
             await first.UpsertAsync(batch, Ct);
-            await first.RegisterModelAsync(Card("v1", Now), Ct);
+            await first.RegisterModelAsync(TestModelCards.Card("v1", Now), Ct);
         }
 
         using var reopened = NewStore("restart.db");
