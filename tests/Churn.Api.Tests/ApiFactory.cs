@@ -1,5 +1,6 @@
 using Churn.Core.Serving;
 using Churn.Core.Storage;
+using Churn.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;

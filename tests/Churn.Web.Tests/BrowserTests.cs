@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Churn.Api.Tests;
 using Churn.Core.Onnx;
 using Churn.Core.Serving;
 using Churn.Domain.Api;

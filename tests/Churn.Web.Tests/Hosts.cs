@@ -1,6 +1,6 @@
 extern alias web;
-using Churn.Api.Tests;
 using Churn.Core.Storage;
+using Churn.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
