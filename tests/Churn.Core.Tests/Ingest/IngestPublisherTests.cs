@@ -12,7 +12,7 @@ namespace Churn.Core.Tests.Ingest;
 public sealed class IngestPublisherTests : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly FakePublisher _transport = new(new PipelineLog());
+    private readonly FakeEventPublisher _transport = new(new PipelineLog());
     private readonly ActivityListener _listener;
 
     public IngestPublisherTests()

@@ -16,9 +16,9 @@ internal sealed class WorkerHarness : IAsyncDisposable
 
     public WorkerHarness(IChurnScorer? scorer = null, int maxBatchSize = 500, Func<IChurnScorer, IModelSource>? models = null)
     {
-        Consumer = new FakeConsumer(Log);
+        Consumer = new FakeEventConsumer(Log);
         Store = new FakePredictionStore(Log);
-        DeadLetters = new FakePublisher(Log);
+        DeadLetters = new FakeEventPublisher(Log);
         Scorer = scorer ?? new OnnxChurnScorer(TestModels.Onnx(), TestModelCards.Card("v1", threshold: 0.3));
         var options = Options.Create(new ScoringWorkerOptions
         {
@@ -36,9 +36,9 @@ internal sealed class WorkerHarness : IAsyncDisposable
     }
 
     public PipelineLog Log { get; } = new();
-    public FakeConsumer Consumer { get; }
+    public FakeEventConsumer Consumer { get; }
     public FakePredictionStore Store { get; }
-    public FakePublisher DeadLetters { get; }
+    public FakeEventPublisher DeadLetters { get; }
     public IChurnScorer Scorer { get; }
     public ScoringMetrics Metrics { get; }
     public ScoringWorkerStatus Status { get; } = new(TimeProvider.System);
