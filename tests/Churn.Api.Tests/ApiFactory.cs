@@ -56,9 +56,3 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 }
-
-/// <summary>The Api started with an empty model directory.</summary>
-public sealed class NoModelApiFactory : ApiFactory
-{
-    protected override bool StartWithModel => false;
-}

@@ -15,9 +15,6 @@ using WhatIfInput = web::Churn.Web.Pages.WhatIfInput;
 
 namespace Churn.Web.Tests;
 
-[CollectionDefinition(nameof(BrowserCollection))]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;
-
 /// <summary>
 /// The Web in a real browser over the Api's real embedded pipeline: the store holds the 667 replayed test-file rows
 /// scored by the Trainer's model, and customers posted to the Api during a test are scored by the worker.
