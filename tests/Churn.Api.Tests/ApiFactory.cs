@@ -1,5 +1,6 @@
 using Churn.Core.Serving;
 using Churn.Core.Storage;
+using Churn.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -54,10 +55,4 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;
     }
-}
-
-/// <summary>The Api started with an empty model directory.</summary>
-public sealed class NoModelApiFactory : ApiFactory
-{
-    protected override bool StartWithModel => false;
 }

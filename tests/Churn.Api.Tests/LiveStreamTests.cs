@@ -4,6 +4,7 @@ using Churn.Api.Live;
 using Churn.Domain.Api;
 using Churn.Domain.Customers;
 using Churn.Domain.Predictions;
+using Churn.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Churn.Api.Tests;
@@ -22,11 +23,12 @@ public sealed class LiveStreamTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         var events = ReadEvents(client, "/api/predictions/stream?riskBand=high", cts.Token);
         var first = events.MoveNextAsync();
-        await WaitUntil(() => feed.SubscriberCount > 0, cts.Token);
+        await Eventually.UntilAsync(() => feed.SubscriberCount > 0, "the stream subscribed to the feed", Timeout,
+            TimeSpan.FromMilliseconds(20), cts.Token);
 
         // A calm and a risky customer go through the real pipeline; only the risky one is High.
-        var published = await Publish(client, TestData.Customer(serviceCalls: 0, dayMinutes: 120),
-            TestData.Customer(serviceCalls: 6, dayMinutes: 300, intlPlan: true));
+        var published = await Publish(client, TestCustomers.Typical(serviceCalls: 0, dayMinutes: 120),
+            TestCustomers.Typical(serviceCalls: 6, dayMinutes: 300, intlPlan: true));
 
         Assert.True(await first);
         Assert.Equal("prediction", events.Current.EventType);
@@ -38,7 +40,7 @@ public sealed class LiveStreamTests(ApiFactory factory) : IClassFixture<ApiFacto
         var next = events.MoveNextAsync();
         var stored = (await factory.Store.GetAsync(published[1], cts.Token))!;
         await factory.Store.UpsertAsync([stored], cts.Token);
-        var another = await Publish(client, TestData.Customer(serviceCalls: 7, dayMinutes: 310, intlPlan: true));
+        var another = await Publish(client, TestCustomers.Typical(serviceCalls: 7, dayMinutes: 310, intlPlan: true));
         Assert.True(await next);
         Assert.Equal(another[0], JsonSerializer.Deserialize<Prediction>(events.Current.Data, Json.Options)!.EventId);
         await events.DisposeAsync();
@@ -65,11 +67,5 @@ public sealed class LiveStreamTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         await foreach (var item in SseParser.Create(stream).EnumerateAsync(ct)) yield return item;
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        while (!condition()) await timer.WaitForNextTickAsync(ct);
     }
 }

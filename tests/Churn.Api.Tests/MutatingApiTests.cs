@@ -11,7 +11,7 @@ namespace Churn.Api.Tests;
 public sealed class MutatingApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private static readonly CustomerBatchRequest OneCustomer =
-        new() { Customers = [CustomerInput.From(TestData.Customer(), customerId: "crm-42")] };
+        new() { Customers = [CustomerInput.From(TestCustomers.Typical(), customerId: "crm-42")] };
 
     [Theory]
     [InlineData("/api/customers")]
@@ -35,8 +35,8 @@ public sealed class MutatingApiTests(ApiFactory factory) : IClassFixture<ApiFact
     [Fact]
     public async Task Published_customers_are_scored_by_the_pipeline_and_stored_under_the_returned_event_ids()
     {
-        var named = TestData.Customer(serviceCalls: 1);
-        var anonymous = TestData.Customer(serviceCalls: 5, dayMinutes: 290);
+        var named = TestCustomers.Typical(serviceCalls: 1);
+        var anonymous = TestCustomers.Typical(serviceCalls: 5, dayMinutes: 290);
         var request = new CustomerBatchRequest
         {
             Customers = [CustomerInput.From(named, customerId: "crm-42"), CustomerInput.From(anonymous)],
@@ -62,7 +62,7 @@ public sealed class MutatingApiTests(ApiFactory factory) : IClassFixture<ApiFact
     [Fact]
     public async Task Publishing_invalid_customers_is_a_400_naming_the_field()
     {
-        var bad = new CustomerBatchRequest { Customers = [CustomerInput.From(TestData.Customer()) with { AreaCode = 12 }] };
+        var bad = new CustomerBatchRequest { Customers = [CustomerInput.From(TestCustomers.Typical()) with { AreaCode = 12 }] };
 
         var reason = await (await factory.CreateClientWithKey().PostJson("/api/customers", bad)).ValidationError("customers[0].areaCode");
 
@@ -80,14 +80,14 @@ public sealed class MutatingApiTests(ApiFactory factory) : IClassFixture<ApiFact
         var report = await (await client.PostJson("/api/admin/replay", new { })).Read<ReplayReport>();
 
         Assert.Equal(new ReplayReport("csv:churn-bigml-20.csv", 667, 0, 0), report);
-        await Eventually.UntilAsync(() => factory.Store.CountAsync(ct), count => count == before + 667);
+        await Eventually.UntilAsync(() => factory.Store.CountAsync(ct), count => count == before + 667, cancellationToken: ct);
         var secondReplay = DateTimeOffset.UtcNow;
         await (await client.PostJson("/api/admin/replay", new { })).Read<ReplayReport>();
 
         // Once all 667 rows were scored again after the second replay began, they were upserts of the same event ids.
         var since = Uri.EscapeDataString(secondReplay.ToString("O"));
         await Eventually.UntilAsync(async () => (await (await client.Get($"/api/predictions?from={since}&pageSize=1")).Read<PredictionPage>()).Total,
-            rescored => rescored == 667);
+            rescored => rescored == 667, cancellationToken: ct);
         Assert.Equal(before + 667, await factory.Store.CountAsync(ct));
     }
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Churn.Core.Ingest;
 using Churn.Domain.Customers;
 using Churn.Domain.Models;
@@ -42,7 +42,7 @@ public sealed class OpenApiExampleTests(ApiFactory factory) : IClassFixture<ApiF
     [Fact]
     public async Task Example_event_ids_of_published_customers_are_in_the_format_the_publisher_generates()
     {
-        var generated = factory.Services.GetRequiredService<IngestPublisher>().NewEvent("crm-42", TestData.Customer()).EventId;
+        var generated = factory.Services.GetRequiredService<IngestPublisher>().NewEvent("crm-42", TestCustomers.Typical()).EventId;
         var examples = (await Example("/api/customers", "post", 202))["eventIds"]!.AsArray().Select(id => id!.GetValue<string>()).ToList();
 
         Assert.NotEmpty(examples);

@@ -1,21 +1,13 @@
 using Churn.Domain.Customers;
 using Churn.Domain.Predictions;
+using Churn.Testing;
 
 namespace Churn.Api.Tests;
 
+/// <summary>The predictions the query and stats tests seed into the store, with their known probabilities.</summary>
 public static class TestData
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
-
-    public static CustomerRecord Customer(int serviceCalls = 1, double dayMinutes = 180, bool intlPlan = false, string state = "KS",
-        bool? churn = null) => new()
-    {
-        State = state, AccountLength = 100, AreaCode = 415, InternationalPlan = intlPlan, VoiceMailPlan = false,
-        NumberVmailMessages = 0, TotalDayMinutes = dayMinutes, TotalDayCalls = 100, TotalDayCharge = dayMinutes * 0.17,
-        TotalEveMinutes = 200, TotalEveCalls = 100, TotalEveCharge = 17, TotalNightMinutes = 200, TotalNightCalls = 100,
-        TotalNightCharge = 9, TotalIntlMinutes = 10, TotalIntlCalls = 4, TotalIntlCharge = 2.7, CustomerServiceCalls = serviceCalls,
-        Churn = churn,
-    };
 
     /// <summary>
     /// Probabilities of the seeded (already stored) predictions: a fixed logistic function of service calls, day minutes
@@ -42,7 +34,7 @@ public static class TestData
     public static IReadOnlyList<Prediction> Seed() =>
     [
         .. Enumerable.Range(0, 40).Select(i => Prediction($"seed-{i:D3}", $"cust-{i % 8}",
-            Customer(serviceCalls: i % 10, state: new[] { "KS", "OH", "NY", "TX" }[i % 4], churn: i % 2 == 0 ? i % 10 >= 5 : null),
+            TestCustomers.Typical(serviceCalls: i % 10, state: new[] { "KS", "OH", "NY", "TX" }[i % 4], churn: i % 2 == 0 ? i % 10 >= 5 : null),
             Start.AddMinutes(i))),
     ];
 }

@@ -19,8 +19,8 @@ public sealed class WhatIfApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     [Fact]
     public async Task Scores_each_customer_with_the_serving_model_and_explains_the_risk_by_reference_substitution()
     {
-        var risky = TestData.Customer(serviceCalls: 6, dayMinutes: 300, intlPlan: true);
-        var calm = TestData.Customer(serviceCalls: 0, dayMinutes: 120);
+        var risky = TestCustomers.Typical(serviceCalls: 6, dayMinutes: 300, intlPlan: true);
+        var calm = TestCustomers.Typical(serviceCalls: 0, dayMinutes: 120);
         using var direct = ModelCandidate.Load(factory.Settings.ModelDirectory, new OnnxScorerOptions());
 
         var response = await (await client.PostJson("/api/score", Batch(CustomerInput.From(risky), CustomerInput.From(calm))))
@@ -55,7 +55,7 @@ public sealed class WhatIfApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     [Fact]
     public async Task Dropping_the_voice_mail_plan_in_an_explanation_also_drops_its_messages()
     {
-        var subscriber = TestData.Customer() with { VoiceMailPlan = true, NumberVmailMessages = 25 };
+        var subscriber = TestCustomers.Typical() with { VoiceMailPlan = true, NumberVmailMessages = 25 };
         using var direct = ModelCandidate.Load(factory.Settings.ModelDirectory, new OnnxScorerOptions());
 
         var response = await (await client.PostJson("/api/score", Batch(CustomerInput.From(subscriber)))).Read<ScoreResponse>();
@@ -69,8 +69,8 @@ public sealed class WhatIfApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     [Fact]
     public async Task Missing_and_out_of_range_fields_are_a_400_naming_each_field()
     {
-        var incomplete = CustomerInput.From(TestData.Customer()) with { TotalDayMinutes = null, State = "XX" };
-        var negative = CustomerInput.From(TestData.Customer()) with { CustomerServiceCalls = -1 };
+        var incomplete = CustomerInput.From(TestCustomers.Typical()) with { TotalDayMinutes = null, State = "XX" };
+        var negative = CustomerInput.From(TestCustomers.Typical()) with { CustomerServiceCalls = -1 };
 
         var response = await client.PostJson("/api/score", Batch(incomplete, negative));
 
@@ -98,7 +98,7 @@ public sealed class WhatIfApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     [Fact]
     public async Task A_batch_over_the_limit_is_refused_with_the_limit_named()
     {
-        var tooMany = Enumerable.Range(0, ApiFactory.MaxBatchSize + 1).Select(_ => CustomerInput.From(TestData.Customer())).ToArray();
+        var tooMany = Enumerable.Range(0, ApiFactory.MaxBatchSize + 1).Select(_ => CustomerInput.From(TestCustomers.Typical())).ToArray();
         var reason = await (await client.PostJson("/api/score", Batch(tooMany))).ValidationError("customers");
         Assert.Contains($"At most {ApiFactory.MaxBatchSize}", reason);
     }
@@ -122,7 +122,7 @@ public sealed class NoModelTests(NoModelApiFactory factory) : IClassFixture<NoMo
     {
         var problem = await (await client.Get("/api/model")).Problem(HttpStatusCode.ServiceUnavailable);
         Assert.Equal("No model is serving", problem["title"]!.GetValue<string>());
-        var score = new CustomerBatchRequest { Customers = [CustomerInput.From(TestData.Customer())] };
+        var score = new CustomerBatchRequest { Customers = [CustomerInput.From(TestCustomers.Typical())] };
         await (await client.PostJson("/api/score", score)).Problem(HttpStatusCode.ServiceUnavailable);
         Assert.Null((await (await client.Get("/api/models")).Read<ModelsResponse>()).Serving);
 

@@ -34,18 +34,3 @@ internal static class AppModel
         endpoint.AllocatedEndpoint = new AllocatedEndpoint(endpoint, "localhost", port);
     }
 }
-
-internal static class RawEnvironment
-{
-    /// <summary>The unevaluated environment values (strings, ReferenceExpressions, parameters) as the AppHost set them.</summary>
-    public static async Task<Dictionary<string, object>> RawEnvironmentAsync(this IResource resource)
-    {
-        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run));
-        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            await callback.Callback(context);
-        }
-
-        return context.EnvironmentVariables;
-    }
-}

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Churn.AppHost.Tests.Otlp;
+using Churn.Testing;
 
 namespace Churn.AppHost.Tests;
 
@@ -18,14 +19,12 @@ public class EmbeddedEndToEndTests
     /// <summary>On a fresh clone the Trainer trains first (~30 s) before the Api starts.</summary>
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan ScoringTimeout = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     [Fact]
     public async Task Replaying_the_test_file_fills_the_api_and_the_web_dashboard_with_one_trace_per_record()
     {
-        var data = Path.Combine(EmbeddedModeTests.RepositoryRoot(), "data");
-        Assert.SkipUnless(
-            File.Exists(Path.Combine(data, "churn-bigml-80.csv")) && File.Exists(Path.Combine(data, "churn-bigml-20.csv")),
-            "data/churn-bigml-80.csv and data/churn-bigml-20.csv are not there (see README, Data).");
+        RepositoryPaths.SkipUnlessDataPresent();
         var ct = TestContext.Current.CancellationToken;
         var store = Path.Combine(Path.GetTempPath(), $"churn-e2e-{Guid.NewGuid():N}", "churn.db");
         await using var traces = new OtlpTraceReceiver();
@@ -47,7 +46,8 @@ public class EmbeddedEndToEndTests
         api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
 
         // The start-up replay (the Api's embedded ingest) stores one prediction per row.
-        Assert.Equal(TestFileRows, await Poll.UntilAsync(() => StoredTotalAsync(api, ct), total => total >= TestFileRows, ScoringTimeout, ct));
+        Assert.Equal(TestFileRows, await Eventually.UntilAsync(() => StoredTotalAsync(api, ct), total => total >= TestFileRows,
+            ScoringTimeout, PollInterval, "the start-up replay stored", ct));
 
         // The operators' "Replay test file" command publishes every row again: the same event ids, so still 667.
         var replayed = DateTimeOffset.UtcNow;
@@ -57,7 +57,8 @@ public class EmbeddedEndToEndTests
         {
             Assert.Equal(TestFileRows, report.RootElement.GetProperty("published").GetInt32());
         }
-        await Poll.UntilAsync(() => ScoredSinceAsync(api, replayed, ct), rescored => rescored == TestFileRows, ScoringTimeout, ct);
+        await Eventually.UntilAsync(() => ScoredSinceAsync(api, replayed, ct), rescored => rescored == TestFileRows,
+            ScoringTimeout, PollInterval, "the replayed rows rescored", ct);
         Assert.Equal(TestFileRows, await StoredTotalAsync(api, ct));
 
         await app.ResourceNotifications.WaitForResourceHealthyAsync("web", ct).WaitAsync(StartTimeout, ct);
@@ -66,8 +67,8 @@ public class EmbeddedEndToEndTests
         Assert.Contains($"id=\"tile-total\">{TestFileRows}<", dashboard);
 
         // Every row of the test file has a trace ingest → send → process → score → store under one trace id.
-        var complete = await Poll.UntilAsync(() => Task.FromResult(PipelineTraces.CompleteRecords(traces.Spans)),
-            records => records.Count >= TestFileRows, ScoringTimeout, ct);
+        var complete = await Eventually.UntilAsync(() => Task.FromResult(PipelineTraces.CompleteRecords(traces.Spans)),
+            records => records.Count >= TestFileRows, ScoringTimeout, PollInterval, "one complete trace per row", ct);
         Assert.Equal(TestFileRows, complete.Count);
         Assert.All(complete, eventId => Assert.StartsWith("csv-", eventId));
     }

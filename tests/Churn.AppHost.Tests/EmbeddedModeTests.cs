@@ -1,3 +1,5 @@
+using Churn.Testing;
+
 namespace Churn.AppHost.Tests;
 
 /// <summary>Embedded mode: no infrastructure; the Api hosts ingest and scoring in-process.</summary>
@@ -26,7 +28,7 @@ public class EmbeddedModeTests
 
         Assert.DoesNotContain(environment.Keys, key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
         Assert.Equal("{api-key.value}", environment["Churn__ApiKey"]);
-        Assert.Equal(Path.Combine(RepositoryRoot(), "data", "churn.db"), environment["Churn__Sqlite__Path"]);
+        Assert.Equal(Path.Combine(RepositoryPaths.Root, "data", "churn.db"), environment["Churn__Sqlite__Path"]);
         Assert.Equal("embedded", environment["Churn__Transport"]);
         Assert.Equal("sqlite", environment["Churn__Store"]);
     }
@@ -35,7 +37,7 @@ public class EmbeddedModeTests
     public async Task Every_service_shares_the_repository_model_and_data_directories()
     {
         await using var builder = await BuildAsync();
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
 
         foreach (var service in new[] { "trainer", "retrain", "api" })
         {
@@ -49,7 +51,7 @@ public class EmbeddedModeTests
     public async Task The_trainer_trains_only_when_the_model_is_missing_and_the_others_wait_for_it()
     {
         await using var builder = await BuildAsync();
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
 
         Assert.Equal(
             ["--train", Path.Combine(root, "data", "churn-bigml-80.csv"), "--test", Path.Combine(root, "data", "churn-bigml-20.csv"),
@@ -73,16 +75,5 @@ public class EmbeddedModeTests
         Assert.Contains("replay-test-file", apiCommands);
         Assert.Contains("reload-model", apiCommands);
         Assert.Contains("retrain-model", trainerCommands);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Churn.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Churn.sln not found above the test binaries.");
     }
 }

@@ -1,3 +1,5 @@
+using Churn.Testing;
+
 namespace Churn.AppHost.Tests;
 
 /// <summary>
@@ -39,7 +41,7 @@ public class ExternalKafkaModeTests
         Assert.Equal(opensTheStore, environment.TryGetValue("Churn__Sqlite__Path", out var path));
         if (opensTheStore)
         {
-            Assert.Equal(Path.Combine(EmbeddedModeTests.RepositoryRoot(), "data", "churn.db"), path);
+            Assert.Equal(Path.Combine(RepositoryPaths.Root, "data", "churn.db"), path);
         }
     }
 

@@ -1,4 +1,5 @@
 using Churn.AppHost.Tests.Otlp;
+using SpanKind = OpenTelemetry.Proto.Trace.V1.Span.Types.SpanKind;
 
 namespace Churn.AppHost.Tests;
 
@@ -22,8 +23,8 @@ internal static class PipelineTraces
     {
         var ingest = trace.FirstOrDefault(s => s.Name == "ingest" && s.ParentSpanId.Length == 0);
         if (ingest is null || !ingest.Attributes.TryGetValue(EventIdAttribute, out var eventId)) return null;
-        var send = Child(trace, ingest, s => s.Kind == OtlpSpan.KindProducer);
-        var process = send is null ? null : Child(trace, send, s => s.Kind == OtlpSpan.KindConsumer);
+        var send = Child(trace, ingest, s => s.Kind == SpanKind.Producer);
+        var process = send is null ? null : Child(trace, send, s => s.Kind == SpanKind.Consumer);
         if (process is null) return null;
         var scored = Child(trace, process, s => s.Name == "score") is not null;
         var stored = Child(trace, process, s => s.Name == "store") is not null;

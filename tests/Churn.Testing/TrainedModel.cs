@@ -61,20 +61,20 @@ public static class TrainedModel
             new FileInfo(RepositoryPaths.TestFile).Length, TrainerOptions.DefaultSeed);
     }
 
-    private static async Task<FileStream> AcquireFileLockAsync(string path)
+    /// <summary>Another test process holds the lock while it trains: wait for it (polling) rather than train twice.</summary>
+    private static async Task<FileStream> AcquireFileLockAsync(string path) =>
+        (await Eventually.UntilAsync(() => Task.FromResult(TryOpenExclusive(path)), stream => stream is not null,
+            TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(200), $"the training lock {path}"))!;
+
+    private static FileStream? TryOpenExclusive(string path)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        while (true)
+        try
         {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (!timeout.IsCancellationRequested)
-            {
-                // Another test process holds the lock while it trains; wait for it rather than train twice.
-                await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
-            }
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 }

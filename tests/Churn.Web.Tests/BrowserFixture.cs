@@ -21,23 +21,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The rows of the test file, all replayed and scored before the first test.</summary>
     public const int TestFileRows = 667;
 
-    private static bool DataPresent => File.Exists(RepositoryPaths.TrainFile) && File.Exists(RepositoryPaths.TestFile);
-
     public async ValueTask InitializeAsync()
     {
-        if (!DataPresent) return; // every test skips, naming the missing file
+        if (!RepositoryPaths.DataPresent) return; // every test skips, naming the missing file
         await Api.Settings.PrepareAsync();
         // Fill the store the way production does: replay the test file through the Api into the embedded pipeline.
         using (var http = ApiClient())
         {
             (await http.PostAsync("/api/admin/replay", content: null)).EnsureSuccessStatusCode();
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-            while (await Api.Store.CountAsync(CancellationToken.None) < TestFileRows)
-            {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"the {TestFileRows} replayed rows were not stored within 30 s");
-                await timer.WaitForNextTickAsync();
-            }
+            await Eventually.UntilAsync(() => Api.Store.CountAsync(CancellationToken.None), stored => stored >= TestFileRows,
+                TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100), $"the {TestFileRows} replayed rows stored");
         }
         Web = new WebServer(Api.Address);
         WebAddress = Web.Address;
@@ -73,16 +66,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var directory = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        var directory = RepositoryPaths.Artifacts("screenshots");
         Directory.CreateDirectory(directory);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}.png"), FullPage = true });
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Churn.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Churn.sln not found above " + AppContext.BaseDirectory);
     }
 
     public async ValueTask DisposeAsync()

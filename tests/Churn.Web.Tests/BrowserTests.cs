@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Churn.Api.Tests;
 using Churn.Core.Onnx;
 using Churn.Core.Serving;
 using Churn.Domain.Api;
@@ -15,9 +14,6 @@ using static Microsoft.Playwright.Assertions;
 using WhatIfInput = web::Churn.Web.Pages.WhatIfInput;
 
 namespace Churn.Web.Tests;
-
-[CollectionDefinition(nameof(BrowserCollection))]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;
 
 /// <summary>
 /// The Web in a real browser over the Api's real embedded pipeline: the store holds the 667 replayed test-file rows
@@ -41,7 +37,7 @@ public sealed class BrowserTests(BrowserFixture system)
 
         // A high-risk customer arrives through the Api; the embedded worker scores it; the page updates by itself.
         using var http = system.ApiClient();
-        var risky = CustomerInput.From(TestData.Customer(serviceCalls: 7, dayMinutes: 320, intlPlan: true), customerId: "dash-risky-1");
+        var risky = CustomerInput.From(TestCustomers.Typical(serviceCalls: 7, dayMinutes: 320, intlPlan: true), customerId: "dash-risky-1");
         var response = await http.PostAsJsonAsync("/api/customers", new CustomerBatchRequest { Customers = [risky] },
             TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
@@ -92,7 +88,7 @@ public sealed class BrowserTests(BrowserFixture system)
         var card = await TrainedModel.CardAsync();
         using var direct = ModelCandidate.Load(system.Api.Settings.ModelDirectory, new OnnxScorerOptions());
         var expected = new float[1];
-        direct.Score([Customer(WhatIfInput.Typical(card)) with { CustomerServiceCalls = 7, InternationalPlan = true }], expected);
+        direct.Score([RecordOf(WhatIfInput.Typical(card)) with { CustomerServiceCalls = 7, InternationalPlan = true }], expected);
 
         var page = await system.NewPageAsync(width: 420, height: 900); // a narrow screen
         await page.GotoAsync("/whatif");
@@ -145,7 +141,7 @@ public sealed class BrowserTests(BrowserFixture system)
         const string hostile = "<img src=x onerror=alert(1)>";
         using var http = system.ApiClient();
         var posted = await http.PostAsJsonAsync("/api/customers",
-            new CustomerBatchRequest { Customers = [CustomerInput.From(TestData.Customer(serviceCalls: 8), customerId: hostile)] },
+            new CustomerBatchRequest { Customers = [CustomerInput.From(TestCustomers.Typical(serviceCalls: 8), customerId: hostile)] },
             TestContext.Current.CancellationToken);
         var eventId = (await posted.Content.ReadFromJsonAsync<PublishedCustomers>(Json, TestContext.Current.CancellationToken))!.EventIds[0];
         await WaitForStoredAsync(eventId);
@@ -159,18 +155,12 @@ public sealed class BrowserTests(BrowserFixture system)
         Assert.Equal(0, dialogs);
     }
 
-    private async Task WaitForStoredAsync(string eventId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (await system.Api.Store.GetAsync(eventId, TestContext.Current.CancellationToken) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{eventId} was not scored and stored within 20 s");
-            await timer.WaitForNextTickAsync(TestContext.Current.CancellationToken);
-        }
-    }
+    private Task WaitForStoredAsync(string eventId) =>
+        Eventually.UntilAsync(() => system.Api.Store.GetAsync(eventId, TestContext.Current.CancellationToken),
+            stored => stored is not null, TimeSpan.FromSeconds(20), what: $"{eventId} scored and stored");
 
-    private static CustomerRecord Customer(WhatIfInput i) => new()
+    /// <summary>The record the what-if form sends for <paramref name="i"/> (every field filled).</summary>
+    private static CustomerRecord RecordOf(WhatIfInput i) => new()
     {
         State = i.State!, AccountLength = i.AccountLength!.Value, AreaCode = i.AreaCode!.Value, InternationalPlan = i.InternationalPlan,
         VoiceMailPlan = i.VoiceMailPlan, NumberVmailMessages = i.NumberVmailMessages!.Value, TotalDayMinutes = i.TotalDayMinutes!.Value,

@@ -7,6 +7,7 @@ namespace Churn.AppHost.Tests.Otlp;
 /// <summary>
 /// An OTLP/HTTP (protobuf) trace receiver for tests: point a service's OTEL_EXPORTER_OTLP_ENDPOINT at
 /// <see cref="Endpoint"/> with OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf and read what it exported from <see cref="Spans"/>.
+/// Bodies are decoded by Google.Protobuf with the OTLP messages compiled from Otlp/Proto.
 /// </summary>
 internal sealed class OtlpTraceReceiver : IAsyncDisposable
 {
@@ -50,6 +51,7 @@ internal sealed class OtlpTraceReceiver : IAsyncDisposable
                 }
             }
 
+            // An empty body is an empty ExportTraceServiceResponse: every span accepted.
             context.Response.StatusCode = 200;
             context.Response.ContentType = "application/x-protobuf";
             context.Response.Close();

@@ -66,5 +66,3 @@ public sealed record ApiLoadSummary(
             .Select(g => new KindSummary(g.Key, g.Count(), LatencySummary.Of([.. g.Select(r => r.LatencyMs)])))],
         $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 }
-
-public sealed record KindSummary(string Kind, int Requests, LatencySummary LatencyMs);

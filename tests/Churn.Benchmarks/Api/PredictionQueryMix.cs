@@ -1,6 +1,7 @@
 using System.Globalization;
 using Churn.Benchmarks.Setup;
 using Churn.Domain.Customers;
+using Churn.Testing;
 
 namespace Churn.Benchmarks.Api;
 
@@ -15,7 +16,7 @@ public sealed class PredictionQueryMix(int seed = 7)
     private static readonly string[] Bands = ["Low", "Medium", "High"];
     private static readonly double[] MinProbabilities = [0.3, 0.5, 0.7, 0.9];
     private static readonly int[] Pages = [1, 1, 1, 1, 2, 2, 3, 4, 5];
-    private readonly string[] _states = CustomerCsvReader.ReadFile(BenchPaths.TestFile)
+    private readonly string[] _states = CustomerCsvReader.ReadFile(RepositoryPaths.TestFile)
         .Select(r => r.Record?.State).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToArray();
     private readonly Random _random = new(seed);
 

@@ -8,6 +8,7 @@ using Churn.Domain.Customers;
 using Churn.Domain.Events;
 using Churn.Domain.Models;
 using Churn.Domain.Predictions;
+using Churn.Testing;
 
 namespace Churn.Benchmarks.Api;
 
@@ -76,7 +77,7 @@ public static class SeedStore
     /// <summary>The test file's labelled rows first, then synthetic customers; one event per <paramref name="step"/>.</summary>
     private static IEnumerable<CustomerEvent> Events(ModelCard card, int count, int pool, DateTimeOffset start, TimeSpan step)
     {
-        var labelled = CustomerCsvReader.ReadFile(BenchPaths.TestFile).Select(r => r.Record).OfType<CustomerRecord>().ToArray();
+        var labelled = CustomerCsvReader.ReadFile(RepositoryPaths.TestFile).Select(r => r.Record).OfType<CustomerRecord>().ToArray();
         var generator = new SyntheticCustomerGenerator(card, seed: 4242);
         for (var i = 0; i < count; i++)
         {

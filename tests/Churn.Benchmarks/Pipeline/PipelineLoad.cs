@@ -6,6 +6,7 @@ using Churn.Core.Serving;
 using Churn.Core.Storage;
 using Churn.Core.Storage.Sqlite;
 using Churn.Core.Worker;
+using Churn.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,7 +32,7 @@ public static class PipelineLoad
         var rate = options.Double("--rate", 0);
         var db = Path.GetFullPath(options.Required("--db"));
         var json = Path.GetFullPath(options.Required("--json"));
-        var modelDirectory = Path.GetFullPath(options.String("--model", BenchPaths.ModelDirectory));
+        var modelDirectory = Path.GetFullPath(options.String("--model", BenchModel.ModelDirectory));
         Directory.CreateDirectory(Path.GetDirectoryName(db)!);
         foreach (var file in new[] { db, db + "-wal", db + "-shm" })
         {
@@ -88,7 +89,7 @@ public static class PipelineLoad
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            Args = [], ContentRootPath = BenchPaths.Root, ApplicationName = "Churn.Benchmarks",
+            Args = [], ContentRootPath = RepositoryPaths.Root, ApplicationName = "Churn.Benchmarks",
         });
         // Only what the command line overrides; everything else is the product's defaults.
         var settings = new Dictionary<string, string?>

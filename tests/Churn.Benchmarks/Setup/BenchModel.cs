@@ -1,4 +1,5 @@
 using Churn.Domain.Models;
+using Churn.Testing;
 using Churn.Trainer;
 using Churn.Trainer.Candidates;
 using Churn.Trainer.Cli;
@@ -8,7 +9,7 @@ using Microsoft.ML;
 namespace Churn.Benchmarks.Setup;
 
 /// <summary>
-/// The serving model the benchmarks measure: the Trainer's real output in <see cref="BenchPaths.ModelDirectory"/>
+/// The serving model the benchmarks measure: the Trainer's real output in <see cref="BenchModel.ModelDirectory"/>
 /// (trained on first use), and its ML.NET twin for the <c>PredictionEngine</c> baseline: the card's winning candidate
 /// refitted with the card's seed on the same training file (the Trainer's own types), saved as <c>mlnet-model.zip</c>.
 /// </summary>
@@ -16,9 +17,12 @@ public static class BenchModel
 {
     public const string MlNetFileName = "mlnet-model.zip";
 
-    public static string ModelPath => Path.Combine(BenchPaths.ModelDirectory, ModelArtifacts.ModelFileName);
-    public static string CardPath => Path.Combine(BenchPaths.ModelDirectory, ModelCardJson.FileName);
-    public static string MlNetPath => Path.Combine(BenchPaths.ModelDirectory, MlNetFileName);
+    /// <summary>The benchmarks' own model folder (the Trainer's real output), kept apart from the tests' model.</summary>
+    public static string ModelDirectory => RepositoryPaths.Artifacts("bench-model");
+
+    public static string ModelPath => Path.Combine(ModelDirectory, ModelArtifacts.ModelFileName);
+    public static string CardPath => Path.Combine(ModelDirectory, ModelCardJson.FileName);
+    public static string MlNetPath => Path.Combine(ModelDirectory, MlNetFileName);
     private static string MlNetStampPath => MlNetPath + ".version";
 
     public static ModelCard Card() => ModelCardJson.Load(CardPath);
@@ -26,7 +30,7 @@ public static class BenchModel
     /// <summary>Trains the ONNX model and refits its ML.NET twin when they are missing; returns the card.</summary>
     public static async Task<ModelCard> EnsureAsync(TextWriter log)
     {
-        foreach (var file in new[] { BenchPaths.TrainFile, BenchPaths.TestFile })
+        foreach (var file in new[] { RepositoryPaths.TrainFile, RepositoryPaths.TestFile })
         {
             if (!File.Exists(file))
             {
@@ -35,10 +39,10 @@ public static class BenchModel
         }
         if (!File.Exists(ModelPath) || !File.Exists(CardPath))
         {
-            log.WriteLine($"Training the serving model into {BenchPaths.ModelDirectory} (once)…");
+            log.WriteLine($"Training the serving model into {ModelDirectory} (once)…");
             var options = new TrainerOptions
             {
-                TrainPath = BenchPaths.TrainFile, TestPath = BenchPaths.TestFile, OutputDirectory = BenchPaths.ModelDirectory,
+                TrainPath = RepositoryPaths.TrainFile, TestPath = RepositoryPaths.TestFile, OutputDirectory = ModelDirectory,
             };
             var errors = new StringWriter();
             if (await TrainerCommand.RunAsync(options, TextWriter.Null, errors) != 0)
@@ -64,7 +68,7 @@ public static class BenchModel
         var name = WinnerName(card);
         var candidate = CandidateCatalog.All(card.Seed).Single(c => c.Name == name);
         var ml = new MLContext(card.Seed);
-        var training = FeatureViews.Labelled(ml, LabelledData.Load(BenchPaths.TrainFile).Customers);
+        var training = FeatureViews.Labelled(ml, LabelledData.Load(RepositoryPaths.TrainFile).Customers);
         var model = candidate.Build(ml).Fit(training);
         ml.Model.Save(model, training.Schema, MlNetPath);
     }

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Churn.Testing;
 
 namespace Churn.Benchmarks.Setup;
 
@@ -17,7 +18,7 @@ public static class BenchmarkConfig
     public static IConfig Create() => DefaultConfig.Instance
         .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).AsDefault())
         .AddColumn(new RowsPerSecondColumn())
-        .WithArtifactsPath(Path.Combine(BenchPaths.Root, "artifacts", "benchmarks"))
+        .WithArtifactsPath(RepositoryPaths.Artifacts("benchmarks"))
         .WithOptions(ConfigOptions.DisableLogFile);
 
     /// <summary>Rows per second: every benchmark's Mean is the time of one row (OperationsPerInvoke = rows).</summary>

@@ -1,4 +1,5 @@
 using Churn.Domain.Customers;
+using Churn.Testing;
 
 namespace Churn.Benchmarks.Setup;
 
@@ -14,7 +15,7 @@ public static class JitteredCustomers
 
     public static CustomerRecord[] Create(int count = DefaultCount, int seed = 17)
     {
-        var source = CustomerCsvReader.ReadFile(BenchPaths.TestFile).Select(r => r.Record).OfType<CustomerRecord>().ToArray();
+        var source = CustomerCsvReader.ReadFile(RepositoryPaths.TestFile).Select(r => r.Record).OfType<CustomerRecord>().ToArray();
         var random = new Random(seed);
         var rows = new CustomerRecord[count];
         for (var i = 0; i < count; i++)

@@ -3,6 +3,7 @@ using Churn.Benchmarks.Setup;
 using Churn.Core.Storage;
 using Churn.Core.Storage.Sqlite;
 using Churn.Domain.Predictions;
+using Churn.Testing;
 
 namespace Churn.Benchmarks.Store;
 
@@ -19,7 +20,7 @@ public static class StoreLoad
     {
         var options = LoadOptions.Parse(args);
         var rows = options.Int("--rows", 100_000);
-        var folder = Path.GetFullPath(options.String("--dir", Path.Combine(BenchPaths.Root, "artifacts", "store-bench")));
+        var folder = Path.GetFullPath(options.String("--dir", RepositoryPaths.Artifacts("store-bench")));
         Directory.CreateDirectory(folder);
         var predictions = StorePredictions.Create(rows);
         output.WriteLine($"SQLite store: {rows:N0} predictions per run, files in {folder}, {Environment.ProcessorCount} cores");

@@ -1,4 +1,5 @@
 using Churn.Domain.Customers;
+using Churn.Testing;
 
 namespace Churn.Core.Tests.Customers;
 
@@ -10,7 +11,7 @@ public class BigMlDataFilesTests
     [InlineData("churn-bigml-80.csv", 2666, 388)]
     public void Every_row_of_the_real_file_is_valid_and_the_churners_are_counted(string fileName, int rows, int churners)
     {
-        var path = RepositoryData.PathOf(fileName);
+        var path = RepositoryPaths.Data(fileName);
         Assert.SkipUnless(File.Exists(path), $"{path} is missing: copy the BigML churn files into data/ to run this test.");
 
         var read = CustomerCsvReader.ReadFile(path).ToList();
@@ -24,7 +25,7 @@ public class BigMlDataFilesTests
     [Fact]
     public void Every_real_record_reads_back_equal_after_the_writer_formats_it()
     {
-        var path = RepositoryData.PathOf("churn-bigml-20.csv");
+        var path = RepositoryPaths.Data("churn-bigml-20.csv");
         Assert.SkipUnless(File.Exists(path), $"{path} is missing: copy the BigML churn files into data/ to run this test.");
 
         var original = CustomerCsvReader.ReadFile(path).Select(r => r.Record!).ToList();

@@ -2,6 +2,7 @@ using System.Text;
 using Churn.Core.Transport;
 using Churn.Domain.Customers;
 using Churn.Domain.Events;
+using Churn.Testing;
 
 namespace Churn.Core.Tests.Doubles;
 
@@ -15,7 +16,7 @@ internal static class TestEvents
         CustomerId = "cust-" + id,
         OccurredAt = DateTimeOffset.UtcNow,
         Source = "test",
-        Customer = customer ?? TestModels.Customer(),
+        Customer = customer ?? TestCustomers.Typical(),
     };
 
     public static ConsumedEvent Consumed(int partition, long offset, CustomerEvent e, System.Diagnostics.Activity? producer = null)

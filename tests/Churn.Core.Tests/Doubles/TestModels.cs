@@ -2,10 +2,14 @@ using Churn.Core.Serving;
 using Churn.Domain.Customers;
 using Churn.Domain.Features;
 using Churn.Domain.Models;
+using Churn.Testing;
 
 namespace Churn.Core.Tests.Doubles;
 
-/// <summary>Fixture models: a logistic graph over <see cref="ChurnFeatures"/> with a card, written to a directory.</summary>
+/// <summary>
+/// Fixture models: a logistic graph over <see cref="ChurnFeatures"/>, its expected probabilities, and model files written
+/// to a directory (with a card from <see cref="TestModelCards"/>).
+/// </summary>
 internal static class TestModels
 {
     // Weights by feature name; every other ChurnFeatures entry weighs 0 (the graph still takes the full vector).
@@ -36,32 +40,6 @@ internal static class TestModels
         return 1 / (1 + Math.Exp(-logit));
     }
 
-    public static ModelCard Card(string version, double threshold = 0.5, int? featureCount = null,
-        string input = "Features", string output = "Probability.output") => new()
-    {
-        Version = version,
-        Created = DateTimeOffset.UnixEpoch,
-        Algorithm = "fixture-logistic",
-        Hyperparameters = new Dictionary<string, string>(),
-        Threshold = threshold,
-        ThresholdRule = "fixed",
-        SelectionRule = "fixture",
-        Seed = 1,
-        TrainingData = new DataDescription("train.csv", "00", 0, 0),
-        TestData = new DataDescription("test.csv", "00", 0, 0),
-        Leaderboard = [],
-        HoldoutMetrics = new HoldoutMetrics
-        {
-            Auc = 0.5, AucPr = 0.5, Accuracy = 0.5, Precision = 0.5, Recall = 0.5, F1 = 0.5, LogLoss = 1,
-            ConfusionMatrix = new ConfusionMatrix(0, 0, 0, 0), Roc = [],
-        },
-        OnnxParity = new OnnxParity(0, 0, 1e-5),
-        Onnx = new OnnxSignature(input, output, featureCount ?? ChurnFeatures.Count),
-        FeatureNames = ChurnFeatures.Names,
-        FeatureStatistics = new Dictionary<string, FeatureStatistics>(),
-        TrainingSeconds = 0,
-    };
-
     /// <summary>Writes model.onnx then model-card.json (the Trainer's order) into <paramref name="directory"/>.</summary>
     public static void Write(string directory, byte[] onnx, ModelCard card)
     {
@@ -70,14 +48,4 @@ internal static class TestModels
         File.WriteAllText(ModelFiles.CardPath(directory),
             System.Text.Json.JsonSerializer.Serialize(card, System.Text.Json.JsonSerializerOptions.Web));
     }
-
-    public static CustomerRecord Customer(int serviceCalls = 1, bool intlPlan = false, double dayMinutes = 180,
-        bool? churn = null) => new()
-    {
-        State = "KS", AccountLength = 100, AreaCode = 415, InternationalPlan = intlPlan, VoiceMailPlan = false,
-        NumberVmailMessages = 0, TotalDayMinutes = dayMinutes, TotalDayCalls = 100, TotalDayCharge = Math.Round(dayMinutes * 0.17, 2),
-        TotalEveMinutes = 200, TotalEveCalls = 100, TotalEveCharge = 17.0, TotalNightMinutes = 200, TotalNightCalls = 100,
-        TotalNightCharge = 9.0, TotalIntlMinutes = 10, TotalIntlCalls = 4, TotalIntlCharge = 2.7,
-        CustomerServiceCalls = serviceCalls, Churn = churn,
-    };
 }

@@ -3,6 +3,7 @@ using Churn.Core.Ingest;
 using Churn.Core.Tests.Doubles;
 using Churn.Core.Transport;
 using Churn.Domain.Events;
+using Churn.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Churn.Core.Tests.Ingest;
 public sealed class IngestPublisherTests : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly FakePublisher _transport = new(new PipelineLog());
+    private readonly FakeEventPublisher _transport = new(new PipelineLog());
     private readonly ActivityListener _listener;
 
     public IngestPublisherTests()
@@ -68,7 +69,7 @@ public sealed class IngestPublisherTests : IDisposable
     [Fact]
     public void An_event_whose_customer_breaks_the_contract_is_dead_lettered_not_published()
     {
-        var e = TestEvents.Event("ev-bad", TestModels.Customer() with { State = "ZZ", TotalDayCalls = -3 });
+        var e = TestEvents.Event("ev-bad", TestCustomers.Typical() with { State = "ZZ", TotalDayCalls = -3 });
 
         Publisher().Publish(IngestItem.For(e, "synthetic:1"));
 

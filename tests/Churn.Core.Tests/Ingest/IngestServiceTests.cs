@@ -2,6 +2,7 @@ using Churn.Core.Ingest;
 using Churn.Core.Tests.Doubles;
 using Churn.Core.Transport.Embedded;
 using Churn.Core.Transport;
+using Churn.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -86,9 +86,9 @@ public sealed class EmbeddedPipelineEndToEndTests
         await p.StartWorkerAsync(maxBatchSize: 64);
 
         p.Probe.WaitForWritten(200);
-        TestModels.Write(p.Models.Directory, "not onnx"u8.ToArray(), TestModels.Card("broken"));
+        TestModels.Write(p.Models.Directory, "not onnx"u8.ToArray(), TestModelCards.Card("broken"));
         var rejected = await p.Models.ReloadAsync(CancellationToken.None);
-        TestModels.Write(p.Models.Directory, TestModels.Onnx(), TestModels.Card("fixture-v2"));
+        TestModels.Write(p.Models.Directory, TestModels.Onnx(), TestModelCards.Card("fixture-v2"));
         var swapped = await p.Models.ReloadAsync(CancellationToken.None);
         p.Probe.WaitForWritten(events.Count);
 

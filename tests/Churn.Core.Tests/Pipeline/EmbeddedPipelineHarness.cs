@@ -5,6 +5,7 @@ using Churn.Core.Tests.Doubles;
 using Churn.Core.Transport.Embedded;
 using Churn.Core.Transport;
 using Churn.Core.Worker;
+using Churn.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using Churn.Core.Serving;
 using Churn.Core.Tests.Doubles;
 using Churn.Domain.Models;
+using Churn.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -15,11 +16,11 @@ public sealed class ModelProviderTests : IDisposable
     [Fact]
     public async Task A_broken_model_file_is_refused_and_the_serving_model_keeps_scoring()
     {
-        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModels.Card("v1"));
+        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModelCards.Card("v1"));
         using var provider = Provider();
         await provider.StartAsync(CancellationToken.None);
 
-        TestModels.Write(_directory.Path, "truncated garbage"u8.ToArray(), TestModels.Card("v2"));
+        TestModels.Write(_directory.Path, "truncated garbage"u8.ToArray(), TestModelCards.Card("v2"));
         var result = await provider.ReloadAsync(CancellationToken.None);
 
         Assert.Equal(ModelSwapOutcome.Rejected, result.Outcome);
@@ -27,7 +28,7 @@ public sealed class ModelProviderTests : IDisposable
         Assert.Equal("v1", result.ServingVersion);
         using var lease = provider.Acquire();
         Assert.Equal("v1", lease.Card.Version);
-        var customer = TestModels.Customer(serviceCalls: 4);
+        var customer = TestCustomers.Typical(serviceCalls: 4);
         var p = new float[1];
         lease.Scorer.Score([customer], p);
         Assert.Equal(TestModels.Expected(customer), p[0], 1e-5);
@@ -36,11 +37,11 @@ public sealed class ModelProviderTests : IDisposable
     [Fact]
     public async Task A_model_with_the_wrong_input_shape_is_refused_with_the_reason()
     {
-        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModels.Card("v1"));
+        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModelCards.Card("v1"));
         using var provider = Provider();
         await provider.StartAsync(CancellationToken.None);
 
-        TestModels.Write(_directory.Path, OnnxGraphWriter.Logistic([.. TestModels.Weights, 1f], 0), TestModels.Card("v2"));
+        TestModels.Write(_directory.Path, OnnxGraphWriter.Logistic([.. TestModels.Weights, 1f], 0), TestModelCards.Card("v2"));
         var result = await provider.ReloadAsync(CancellationToken.None);
 
         Assert.Equal(ModelSwapOutcome.Rejected, result.Outcome);
@@ -51,13 +52,13 @@ public sealed class ModelProviderTests : IDisposable
     [Fact]
     public async Task A_valid_new_model_is_swapped_in_for_the_next_batch_while_a_running_batch_keeps_its_snapshot()
     {
-        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModels.Card("v1"));
+        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModelCards.Card("v1"));
         using var provider = Provider();
         await provider.StartAsync(CancellationToken.None);
-        var customer = TestModels.Customer(serviceCalls: 3);
+        var customer = TestCustomers.Typical(serviceCalls: 3);
         using var running = provider.Acquire();
 
-        TestModels.Write(_directory.Path, TestModels.Onnx(bias: -3f), TestModels.Card("v2"));
+        TestModels.Write(_directory.Path, TestModels.Onnx(bias: -3f), TestModelCards.Card("v2"));
         var result = await provider.ReloadAsync(CancellationToken.None);
 
         Assert.Equal(ModelSwapOutcome.Swapped, result.Outcome);
@@ -73,7 +74,7 @@ public sealed class ModelProviderTests : IDisposable
     [Fact]
     public async Task Reloading_the_same_version_changes_nothing()
     {
-        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModels.Card("v1"));
+        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModelCards.Card("v1"));
         using var provider = Provider();
         await provider.StartAsync(CancellationToken.None);
         var serving = provider.Current;
@@ -92,7 +93,7 @@ public sealed class ModelProviderTests : IDisposable
         Assert.Null(provider.Current);
         Assert.Throws<InvalidOperationException>(() => provider.Acquire());
 
-        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModels.Card("v7"));
+        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModelCards.Card("v7"));
         await provider.WaitForModelAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
 
         Assert.Equal("v7", provider.Current!.Card.Version);

@@ -2,6 +2,7 @@ using Churn.Core.Onnx;
 using Churn.Core.Serving;
 using Churn.Core.Tests.Doubles;
 using Churn.Domain.Customers;
+using Churn.Testing;
 
 namespace Churn.Core.Tests.Scoring;
 
@@ -9,10 +10,10 @@ public sealed class OnnxChurnScorerTests
 {
     private static readonly CustomerRecord[] Customers =
     [
-        TestModels.Customer(serviceCalls: 0),
-        TestModels.Customer(serviceCalls: 5, intlPlan: true),
-        TestModels.Customer(dayMinutes: 320),
-        TestModels.Customer(serviceCalls: 2, dayMinutes: 40),
+        TestCustomers.Typical(serviceCalls: 0),
+        TestCustomers.Typical(serviceCalls: 5, intlPlan: true),
+        TestCustomers.Typical(dayMinutes: 320),
+        TestCustomers.Typical(serviceCalls: 2, dayMinutes: 40),
     ];
 
     [Theory]
@@ -20,7 +21,7 @@ public sealed class OnnxChurnScorerTests
     [InlineData(true)]
     public void A_batch_scores_to_the_graphs_probabilities_for_either_output_rank(bool outputIsMatrix)
     {
-        using var scorer = new OnnxChurnScorer(TestModels.Onnx(outputIsMatrix: outputIsMatrix), TestModels.Card("v1"));
+        using var scorer = new OnnxChurnScorer(TestModels.Onnx(outputIsMatrix: outputIsMatrix), TestModelCards.Card("v1"));
         var probabilities = new float[Customers.Length];
 
         scorer.Score(Customers, probabilities);
@@ -35,8 +36,8 @@ public sealed class OnnxChurnScorerTests
     [Fact]
     public void Batched_and_single_row_scores_agree_and_concurrent_callers_get_their_own_results()
     {
-        using var scorer = new OnnxChurnScorer(TestModels.Onnx(), TestModels.Card("v1"));
-        var many = Enumerable.Range(0, 1000).Select(i => TestModels.Customer(serviceCalls: i % 9, dayMinutes: i % 350)).ToArray();
+        using var scorer = new OnnxChurnScorer(TestModels.Onnx(), TestModelCards.Card("v1"));
+        var many = Enumerable.Range(0, 1000).Select(i => TestCustomers.Typical(serviceCalls: i % 9, dayMinutes: i % 350)).ToArray();
         var batched = new float[many.Length];
         scorer.Score(many, batched);
 
@@ -50,9 +51,9 @@ public sealed class OnnxChurnScorerTests
     [Fact]
     public void Splitting_a_batch_into_parallel_runs_gives_the_same_probabilities_in_the_same_order()
     {
-        var many = Enumerable.Range(0, 1001).Select(i => TestModels.Customer(serviceCalls: i % 9, dayMinutes: i % 350)).ToArray();
-        using var single = new OnnxChurnScorer(TestModels.Onnx(), TestModels.Card("v1"));
-        using var split = new OnnxChurnScorer(TestModels.Onnx(), TestModels.Card("v1"),
+        var many = Enumerable.Range(0, 1001).Select(i => TestCustomers.Typical(serviceCalls: i % 9, dayMinutes: i % 350)).ToArray();
+        using var single = new OnnxChurnScorer(TestModels.Onnx(), TestModelCards.Card("v1"));
+        using var split = new OnnxChurnScorer(TestModels.Onnx(), TestModelCards.Card("v1"),
             new OnnxScorerOptions { ParallelRuns = 3, MinRowsPerRun = 100 });
         var expected = new float[many.Length];
         var actual = new float[many.Length];
@@ -68,7 +69,7 @@ public sealed class OnnxChurnScorerTests
     {
         var wrongWidth = OnnxGraphWriter.Logistic([.. TestModels.Weights, 0.1f, 0.2f], TestModels.Bias);
 
-        var error = Assert.Throws<ModelValidationException>(() => new OnnxChurnScorer(wrongWidth, TestModels.Card("v1")));
+        var error = Assert.Throws<ModelValidationException>(() => new OnnxChurnScorer(wrongWidth, TestModelCards.Card("v1")));
 
         Assert.Contains($"expected [-1, {Churn.Domain.Features.ChurnFeatures.Count}]", error.Message);
     }
@@ -77,7 +78,7 @@ public sealed class OnnxChurnScorerTests
     public void A_card_whose_input_name_differs_from_the_graph_is_rejected()
     {
         var error = Assert.Throws<ModelValidationException>(
-            () => new OnnxChurnScorer(TestModels.Onnx(), TestModels.Card("v1", input: "Input")));
+            () => new OnnxChurnScorer(TestModels.Onnx(), TestModelCards.Card("v1", input: "Input")));
 
         Assert.Contains("card says 'Input'", error.Message);
     }
@@ -86,7 +87,7 @@ public sealed class OnnxChurnScorerTests
     public void A_card_with_a_different_feature_count_is_rejected()
     {
         var error = Assert.Throws<ModelValidationException>(
-            () => new OnnxChurnScorer(TestModels.Onnx(), TestModels.Card("v1", featureCount: 99)));
+            () => new OnnxChurnScorer(TestModels.Onnx(), TestModelCards.Card("v1", featureCount: 99)));
 
         Assert.Contains("card says 99 features", error.Message);
     }
@@ -95,7 +96,7 @@ public sealed class OnnxChurnScorerTests
     public void Bytes_that_are_not_an_onnx_graph_are_rejected()
     {
         var error = Assert.Throws<ModelValidationException>(
-            () => new OnnxChurnScorer("not a model"u8.ToArray(), TestModels.Card("v1")));
+            () => new OnnxChurnScorer("not a model"u8.ToArray(), TestModelCards.Card("v1")));
 
         Assert.Contains("cannot load", error.Message);
     }

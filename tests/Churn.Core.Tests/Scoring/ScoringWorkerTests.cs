@@ -5,6 +5,7 @@ using Churn.Core.Transport;
 using Churn.Domain.Customers;
 using Churn.Domain.Models;
 using Churn.Domain.Predictions;
+using Churn.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Churn.Core.Tests.Scoring;
@@ -15,8 +16,8 @@ public sealed class ScoringWorkerTests
     public async Task Offsets_are_stored_only_after_the_batch_is_written_and_predictions_carry_the_models_decision()
     {
         await using var h = new WorkerHarness();
-        var risky = TestEvents.Event("e-risky", TestModels.Customer(serviceCalls: 6, intlPlan: true, churn: true));
-        var calm = TestEvents.Event("e-calm", TestModels.Customer(serviceCalls: 0, churn: false));
+        var risky = TestEvents.Event("e-risky", TestCustomers.Typical(serviceCalls: 6, intlPlan: true, churn: true));
+        var calm = TestEvents.Event("e-calm", TestCustomers.Typical(serviceCalls: 0, churn: false));
         h.Consumer.Enqueue(TestEvents.Consumed(0, 10, risky), TestEvents.Consumed(0, 11, calm));
 
         await h.StartAsync();
@@ -78,8 +79,8 @@ public sealed class ScoringWorkerTests
         h.Consumer.EnqueueFailure(new TransportFailedException("fenced", new InvalidOperationException("fenced")));
 
         await h.StartAsync();
-        Assert.True(SpinWait.SpinUntil(() => h.Status.Check().Status == HealthStatus.Unhealthy, TimeSpan.FromSeconds(15)),
-            "the loop should stop");
+        await Eventually.UntilAsync(() => h.Status.Check().Status == HealthStatus.Unhealthy, "the loop stopped (health check unhealthy)",
+            TimeSpan.FromSeconds(15), cancellationToken: TestContext.Current.CancellationToken);
 
         // The record buffered with the failure is neither written nor committed: the next consumer reads it again.
         Assert.Empty(h.Store.Predictions);
@@ -216,10 +217,10 @@ public sealed class ScoringWorkerTests
     [Fact]
     public async Task A_record_the_model_cannot_score_is_dead_lettered_and_the_rest_of_the_batch_is_written()
     {
-        await using var h = new WorkerHarness(new RefusingScorer(TestModels.Card("v1")));
+        await using var h = new WorkerHarness(new RefusingScorer(TestModelCards.Card("v1")));
         h.Consumer.Enqueue(
             TestEvents.Consumed(0, 0, TestEvents.Event("ok-1")),
-            TestEvents.Consumed(0, 1, TestEvents.Event("bad", TestModels.Customer() with { State = "XX" })),
+            TestEvents.Consumed(0, 1, TestEvents.Event("bad", TestCustomers.Typical() with { State = "XX" })),
             TestEvents.Consumed(0, 2, TestEvents.Event("ok-2")));
 
         await h.StartAsync();

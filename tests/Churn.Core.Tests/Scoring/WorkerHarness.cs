@@ -3,6 +3,7 @@ using Churn.Core.Serving;
 using Churn.Core.Tests.Doubles;
 using Churn.Core.Transport;
 using Churn.Core.Worker;
+using Churn.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -16,10 +17,10 @@ internal sealed class WorkerHarness : IAsyncDisposable
 
     public WorkerHarness(IChurnScorer? scorer = null, int maxBatchSize = 500, Func<IChurnScorer, IModelSource>? models = null)
     {
-        Consumer = new FakeConsumer(Log);
+        Consumer = new FakeEventConsumer(Log);
         Store = new FakePredictionStore(Log);
-        DeadLetters = new FakePublisher(Log);
-        Scorer = scorer ?? new OnnxChurnScorer(TestModels.Onnx(), TestModels.Card("v1", threshold: 0.3));
+        DeadLetters = new FakeEventPublisher(Log);
+        Scorer = scorer ?? new OnnxChurnScorer(TestModels.Onnx(), TestModelCards.Card("v1", threshold: 0.3));
         var options = Options.Create(new ScoringWorkerOptions
         {
             MaxBatchSize = maxBatchSize,
@@ -37,9 +38,9 @@ internal sealed class WorkerHarness : IAsyncDisposable
 
     public static IOptions<PipelineTopicsOptions> Topics { get; } = Options.Create(new PipelineTopicsOptions());
     public PipelineLog Log { get; } = new();
-    public FakeConsumer Consumer { get; }
+    public FakeEventConsumer Consumer { get; }
     public FakePredictionStore Store { get; }
-    public FakePublisher DeadLetters { get; }
+    public FakeEventPublisher DeadLetters { get; }
     public IChurnScorer Scorer { get; }
     public ScoringMetrics Metrics { get; }
     public ScoringWorkerStatus Status { get; } = new(TimeProvider.System);

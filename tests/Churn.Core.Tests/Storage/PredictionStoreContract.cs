@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Churn.Core.Storage;
+using Churn.Testing;
 using static Churn.Core.Tests.Storage.PredictionFixtures;
 
 namespace Churn.Core.Tests.Storage;
@@ -88,10 +89,10 @@ public abstract partial class PredictionStoreContract
     public async Task Registering_a_model_is_idempotent_by_version_and_models_are_listed_newest_first()
     {
         var store = await OpenAsync();
-        await store.RegisterModelAsync(Card("v1", Now.AddDays(-1), threshold: 0.4), Ct);
-        var v1Again = Card("v1", Now.AddDays(-1), threshold: 0.45);
+        await store.RegisterModelAsync(TestModelCards.Card("v1", Now.AddDays(-1), threshold: 0.4), Ct);
+        var v1Again = TestModelCards.Card("v1", Now.AddDays(-1), threshold: 0.45);
         await store.RegisterModelAsync(v1Again, Ct);
-        var v2 = Card("v2", Now);
+        var v2 = TestModelCards.Card("v2", Now);
         await store.RegisterModelAsync(v2, Ct);
 
         var models = await store.GetModelsAsync(Ct);

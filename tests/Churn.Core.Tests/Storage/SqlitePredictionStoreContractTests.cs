@@ -1,5 +1,6 @@
 using Churn.Core.Storage;
 using Churn.Core.Storage.Sqlite;
+using Churn.Testing;
 
 namespace Churn.Core.Tests.Storage;
 
@@ -11,7 +12,7 @@ public sealed class SqlitePredictionStoreContractTests(TempDirectory directory)
 
     protected override async Task<IPredictionStore> OpenStoreAsync(TimeProvider time)
     {
-        _store = new SqlitePredictionStore(new SqliteStoreOptions { Path = directory.File($"{Guid.NewGuid():N}.db") }, time);
+        _store = new SqlitePredictionStore(new SqliteStoreOptions { Path = directory.Combine($"{Guid.NewGuid():N}.db") }, time);
         await _store.InitializeAsync(Ct);
         return _store;
     }

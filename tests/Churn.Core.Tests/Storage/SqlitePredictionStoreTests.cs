@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Churn.Core.Storage.Sqlite;
+using Churn.Testing;
 using Microsoft.Data.Sqlite;
 using static Churn.Core.Tests.Storage.PredictionFixtures;
 
@@ -10,7 +11,7 @@ public sealed class SqlitePredictionStoreTests(TempDirectory directory) : IClass
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private SqlitePredictionStore NewStore(string file) => new(new SqliteStoreOptions { Path = directory.File(file) });
+    private SqlitePredictionStore NewStore(string file) => new(new SqliteStoreOptions { Path = directory.Combine(file) });
 
     [Fact]
     public async Task The_database_file_is_in_WAL_mode_with_the_expected_indexes()
@@ -33,7 +34,7 @@ public sealed class SqlitePredictionStoreTests(TempDirectory directory) : IClass
         {
             await first.UpsertAsync([Prediction("e1")], Ct);
         }
-        using (var old = new SqliteConnection($"Data Source={directory.File("old-indexes.db")};Pooling=False"))
+        using (var old = new SqliteConnection($"Data Source={directory.Combine("old-indexes.db")};Pooling=False"))
         {
             old.Open();
             using var command = old.CreateCommand();
@@ -69,7 +70,7 @@ public sealed class SqlitePredictionStoreTests(TempDirectory directory) : IClass
         using (var first = NewStore("restart.db"))
         {
             await first.UpsertAsync(batch, Ct);
-            await first.RegisterModelAsync(Card("v1", Now), Ct);
+            await first.RegisterModelAsync(TestModelCards.Card("v1", Now), Ct);
         }
 
         using var reopened = NewStore("restart.db");

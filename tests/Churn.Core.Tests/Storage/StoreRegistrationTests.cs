@@ -1,6 +1,7 @@
 using Churn.Core.Storage;
 using Churn.Core.Storage.Sqlite;
 using Churn.MongoDB;
+using Churn.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

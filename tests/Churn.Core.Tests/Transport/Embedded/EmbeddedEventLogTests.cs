@@ -1,5 +1,6 @@
 using Churn.Core.Transport;
 using Churn.Core.Transport.Embedded;
+using Churn.Testing;
 
 namespace Churn.Core.Tests.Transport.Embedded;
 
@@ -29,7 +30,8 @@ public sealed class EmbeddedEventLogTests : IDisposable
         var third = new TaskCompletionSource<DeliveryReport>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var blocked = OnOwnThread(() => publisher.Publish(Topic, Event("a", 2), third.SetResult));
-        Assert.True(SpinWait.SpinUntil(() => log.BlockedPublishers(Topic) == 1, Patience));
+        await Eventually.UntilAsync(() => log.BlockedPublishers(Topic) == 1, "the third Publish blocked", Patience,
+            cancellationToken: TestContext.Current.CancellationToken);
         Assert.False(third.Task.IsCompleted);
         Assert.Equal(2, log.EndOffset(Topic, 0));
 
@@ -63,7 +65,8 @@ public sealed class EmbeddedEventLogTests : IDisposable
         fast.StoreOffsets([new PartitionOffset(Topic, 0, 2)]);
         fast.Close();
         var third = OnOwnThread(() => publisher.Publish(Topic, Event("a", 2), _ => { }));
-        Assert.True(SpinWait.SpinUntil(() => log.BlockedPublishers(Topic) == 1, Patience));
+        await Eventually.UntilAsync(() => log.BlockedPublishers(Topic) == 1, "the third Publish blocked", Patience,
+            cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, log.StartOffset(Topic, 0));   // the slow group still needs both messages
         Assert.Equal([0L, 1L], [slow.Consume(Patience)!.Offset, slow.Consume(Patience)!.Offset]);
@@ -103,7 +106,7 @@ public sealed class EmbeddedEventLogTests : IDisposable
         var read = Enumerable.Range(0, 4).Select(_ => crasher.Consume(Patience)!).ToList();
 
         crasher.StoreOffsets([new PartitionOffset(Topic, 0, read[3].Offset + 1)]);
-        Assert.True(SpinWait.SpinUntil(() => log.CommittedOffset("scoring", Topic, 0) == 4, Patience));
+        Eventually.Until(() => log.CommittedOffset("scoring", Topic, 0) == 4, "offset 4 committed on the interval", Patience);
         crasher.Dispose();
         using var successor = log.CreateConsumer("scoring");
         successor.Subscribe(Topic);

@@ -9,7 +9,7 @@ namespace Churn.Core.Tests.Transport.Kafka;
 public class KafkaEventConsumerTests
 {
     private const string Topic = "churn.customers";
-    private readonly FakeConsumer fake = new();
+    private readonly FakeKafkaConsumer fake = new();
     private readonly KafkaEventConsumer consumer;
 
     public KafkaEventConsumerTests() => consumer = new KafkaEventConsumer(fake, NullLogger<KafkaEventConsumer>.Instance);
@@ -17,7 +17,7 @@ public class KafkaEventConsumerTests
     [Fact]
     public void A_consumed_record_keeps_its_key_value_headers_and_position()
     {
-        fake.Steps.Enqueue(() => FakeConsumer.Record(Topic, 2, 41, "customer-9", [1, 2, 3],
+        fake.Steps.Enqueue(() => FakeKafkaConsumer.Record(Topic, 2, 41, "customer-9", [1, 2, 3],
             new Headers { { "traceparent", "00-abc"u8.ToArray() } }));
 
         var consumed = consumer.Consume(TimeSpan.FromSeconds(1));
@@ -33,7 +33,7 @@ public class KafkaEventConsumerTests
     [Fact]
     public void Storing_passes_the_next_offset_to_read_which_is_the_processed_offset_plus_one()
     {
-        fake.Steps.Enqueue(() => FakeConsumer.Record(Topic, 2, 41, "k", []));
+        fake.Steps.Enqueue(() => FakeKafkaConsumer.Record(Topic, 2, 41, "k", []));
         var consumed = consumer.Consume(TimeSpan.FromSeconds(1))!;
 
         consumer.StoreOffsets([new PartitionOffset(consumed.Topic, consumed.Partition, consumed.Offset + 1)]);
@@ -112,7 +112,7 @@ public class KafkaEventConsumerTests
     public void An_unknown_topic_at_startup_is_tolerated_and_consuming_continues()
     {
         fake.Steps.Enqueue(() => throw new ConsumeException(new ConsumeResult<byte[], byte[]>(), new Error(ErrorCode.UnknownTopicOrPart)));
-        fake.Steps.Enqueue(() => FakeConsumer.Record(Topic, 0, 0, "k", []));
+        fake.Steps.Enqueue(() => FakeKafkaConsumer.Record(Topic, 0, 0, "k", []));
 
         Assert.Null(consumer.Consume(TimeSpan.FromSeconds(1)));
         Assert.NotNull(consumer.Consume(TimeSpan.FromSeconds(1)));

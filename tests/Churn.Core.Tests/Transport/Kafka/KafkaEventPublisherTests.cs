@@ -11,7 +11,7 @@ namespace Churn.Core.Tests.Transport.Kafka;
 
 public class KafkaEventPublisherTests
 {
-    private readonly FakeProducer producer = new();
+    private readonly FakeKafkaProducer producer = new();
     private readonly KafkaEventPublisher publisher;
     private readonly string topic = $"churn.customers.{Guid.NewGuid():N}";
 

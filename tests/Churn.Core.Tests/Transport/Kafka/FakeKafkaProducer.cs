@@ -6,7 +6,7 @@ namespace Churn.Core.Tests.Transport.Kafka;
 /// Hand-written double of Confluent's producer: records what is produced, rejects the first
 /// <see cref="QueueFullRejections"/> calls with Local_QueueFull, and lets the test deliver (or fail) each message.
 /// </summary>
-internal sealed class FakeProducer : IProducer<string, byte[]>
+internal sealed class FakeKafkaProducer : IProducer<string, byte[]>
 {
     private readonly Lock gate = new();
 

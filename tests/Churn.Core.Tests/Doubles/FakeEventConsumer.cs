@@ -6,7 +6,7 @@ namespace Churn.Core.Tests.Doubles;
 /// A scripted <see cref="IEventConsumer"/>: returns the queued records in order; a queued revocation fires
 /// <see cref="PartitionsRevoked"/> from inside Consume, as Kafka does. Remembers the offsets stored per partition.
 /// </summary>
-internal sealed class FakeConsumer(PipelineLog log) : IEventConsumer
+internal sealed class FakeEventConsumer(PipelineLog log) : IEventConsumer
 {
     public string MessagingSystem => "test";
 

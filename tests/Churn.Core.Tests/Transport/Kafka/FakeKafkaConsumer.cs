@@ -6,7 +6,7 @@ namespace Churn.Core.Tests.Transport.Kafka;
 /// Hand-written double of Confluent's consumer: each <c>Consume</c> runs the next scripted step (return a record,
 /// throw, or fire a rebalance handler as librdkafka does inside Consume); stores and lifecycle calls are recorded.
 /// </summary>
-internal sealed class FakeConsumer : IConsumer<string, byte[]>
+internal sealed class FakeKafkaConsumer : IConsumer<string, byte[]>
 {
     public Queue<Func<ConsumeResult<string, byte[]>?>> Steps { get; } = new();
     public List<TopicPartitionOffset> Stored { get; } = [];

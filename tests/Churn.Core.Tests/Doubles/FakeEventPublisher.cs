@@ -8,7 +8,7 @@ namespace Churn.Core.Tests.Doubles;
 /// <see cref="DeliverPending"/> when <see cref="HoldDeliveries"/> is set, or reported as failed while
 /// <see cref="FailDeliveries"/> is set.
 /// </summary>
-internal sealed class FakePublisher(PipelineLog log) : IEventPublisher
+internal sealed class FakeEventPublisher(PipelineLog log) : IEventPublisher
 {
     private readonly ConcurrentQueue<Action> _pending = new();
     private long _offset;

@@ -1,9 +1,6 @@
-extern alias web;
-using Churn.Api.Tests;
 using Churn.Core.Storage;
+using Churn.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,34 +30,5 @@ public sealed class ApiServer : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Settings.Dispose();
-    }
-}
-
-/// <summary>The Web on a loopback Kestrel port, calling the Api at <paramref name="api"/>.</summary>
-public sealed class WebServer : WebApplicationFactory<web::Program>
-{
-    private readonly Uri api;
-
-    public WebServer(Uri api)
-    {
-        this.api = api;
-        UseKestrel(0);
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("ChurnApi:BaseAddress", api.ToString());
-    }
-
-    public Uri Address => Addresses.Of(this);
-}
-
-internal static class Addresses
-{
-    public static Uri Of<T>(WebApplicationFactory<T> factory) where T : class
-    {
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address.Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
     }
 }

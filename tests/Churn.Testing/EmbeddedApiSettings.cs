@@ -1,6 +1,7 @@
-using Churn.Testing;
+using Churn.Domain.Models;
+using Churn.Trainer;
 
-namespace Churn.Api.Tests;
+namespace Churn.Testing;
 
 /// <summary>
 /// A private copy of the Trainer's real model and a fresh SQLite file for one Api instance running the real embedded
@@ -9,11 +10,11 @@ namespace Churn.Api.Tests;
 /// </summary>
 public sealed class EmbeddedApiSettings : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("churn-api-tests-").FullName;
+    private readonly TempDirectory root = TempDirectory.WithPrefix("churn-api-tests-");
 
-    public string ModelDirectory => Path.Combine(root, "model");
+    public string ModelDirectory => root.Combine("model");
 
-    public string DatabasePath => Path.Combine(root, "churn.db");
+    public string DatabasePath => root.Combine("churn.db");
 
     /// <summary>Copies the real model (trained once and cached by <see cref="TrainedModel"/>) unless <paramref name="withModel"/> is false.</summary>
     public async Task PrepareAsync(bool withModel = true)
@@ -25,7 +26,7 @@ public sealed class EmbeddedApiSettings : IDisposable
 
     public void CopyModelFrom(string directory)
     {
-        foreach (var file in new[] { "model.onnx", "model-card.json" })
+        foreach (var file in new[] { ModelArtifacts.ModelFileName, ModelCardJson.FileName })
         {
             File.Copy(Path.Combine(directory, file), Path.Combine(ModelDirectory, file), overwrite: true);
         }
@@ -38,14 +39,11 @@ public sealed class EmbeddedApiSettings : IDisposable
         ["Churn:Model:Directory"] = ModelDirectory,
         ["Churn:Model:Watch"] = "false",
         ["Churn:Sqlite:Path"] = DatabasePath,
-        ["Churn:DataDirectory"] = Path.Combine(RepositoryPaths.Root, "data"),
+        ["Churn:DataDirectory"] = RepositoryPaths.DataDirectory,
         ["Churn:Ingest:Mode"] = "None",
         ["Churn:Ingest:TrickleRate"] = "0",
         ["ConnectionStrings:kafka"] = "",
     };
 
-    public void Dispose()
-    {
-        try { Directory.Delete(root, recursive: true); } catch (IOException) { } // SQLite may still hold the file briefly
-    }
+    public void Dispose() => root.Dispose(); // tolerates a file SQLite still holds briefly
 }
