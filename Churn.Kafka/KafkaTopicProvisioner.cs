@@ -1,6 +1,6 @@
 using Churn.Core.Transport;
-using Confluent.Kafka.Admin;
 using Confluent.Kafka;
+using Confluent.Kafka.Admin;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Churn.Core.Transport;
 
 namespace Churn.Core.Worker;
 

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Churn.Core.Ingest;
 using Churn.Domain.Customers;
 using Churn.Domain.Models;

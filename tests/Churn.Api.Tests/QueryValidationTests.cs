@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Churn.Domain.Predictions;
 
 namespace Churn.Api.Tests;

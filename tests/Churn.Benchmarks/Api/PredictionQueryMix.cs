@@ -1,5 +1,4 @@
 using System.Globalization;
-using Churn.Benchmarks.Setup;
 using Churn.Domain.Customers;
 using Churn.Testing;
 

@@ -1,5 +1,4 @@
 using Churn.Core.Ingest;
-using Churn.Core.Tests.Doubles;
 using Churn.Testing;
 
 namespace Churn.Core.Tests.Ingest;

@@ -1,7 +1,6 @@
 using Churn.Core.Ingest;
-using Churn.Core.Tests.Doubles;
-using Churn.Core.Transport.Embedded;
 using Churn.Core.Transport;
+using Churn.Core.Transport.Embedded;
 using Churn.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

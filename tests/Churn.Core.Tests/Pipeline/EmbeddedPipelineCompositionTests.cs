@@ -2,7 +2,6 @@ using Churn.Core.Composition;
 using Churn.Core.Serving;
 using Churn.Core.Storage;
 using Churn.Core.Storage.Sqlite;
-using Churn.Core.Tests.Doubles;
 using Churn.Core.Worker;
 using Churn.Testing;
 using Microsoft.Extensions.Configuration;

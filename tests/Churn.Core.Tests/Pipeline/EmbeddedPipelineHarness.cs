@@ -1,9 +1,8 @@
 using Churn.Core.Ingest;
 using Churn.Core.Serving;
 using Churn.Core.Storage.Sqlite;
-using Churn.Core.Tests.Doubles;
-using Churn.Core.Transport.Embedded;
 using Churn.Core.Transport;
+using Churn.Core.Transport.Embedded;
 using Churn.Core.Worker;
 using Churn.Testing;
 using Microsoft.Extensions.DependencyInjection;

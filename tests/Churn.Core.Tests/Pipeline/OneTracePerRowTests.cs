@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Churn.Core.Ingest;
 using Churn.Core.Storage.Sqlite;
-using Churn.Core.Tests.Doubles;
 using Churn.Core.Tests.Ingest;
 using Churn.Core.Transport.Embedded;
 using Churn.Core.Worker;
