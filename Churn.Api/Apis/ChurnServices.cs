@@ -2,10 +2,17 @@ using Churn.Api.Extensions;
 using Churn.Api.Ingest;
 using Churn.Api.Live;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Validation;
 
 namespace Churn.Api.Apis;
 
-/// <summary>What the endpoints depend on, bound with <c>[AsParameters]</c> (eShop's CatalogServices pattern).</summary>
+/// <summary>
+/// What the endpoints depend on, bound with <c>[AsParameters]</c> (eShop's CatalogServices pattern). Services, not
+/// input: validation must not walk into them (doing so made every POST /api/score 5× slower, docs/performance.md).
+/// </summary>
+#pragma warning disable ASP0029 // SkipValidation is marked experimental in .NET 10; it is the documented opt-out
+[SkipValidation]
+#pragma warning restore ASP0029
 public sealed class ChurnServices(IPredictionStore store, ModelProvider model, CustomerIngest ingest, IPredictionFeed feed,
     IOptions<ChurnApiOptions> options, ILogger<ChurnServices> logger)
 {
