@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Churn.AppHost.Tests.Otlp;
+using Churn.Testing.Otlp;
 using Churn.Testing;
 
 namespace Churn.AppHost.Tests;

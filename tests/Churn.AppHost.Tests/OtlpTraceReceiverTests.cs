@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Churn.AppHost.Tests.Otlp;
+using Churn.Testing.Otlp;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Resources;

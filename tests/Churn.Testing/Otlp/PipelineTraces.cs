@@ -1,10 +1,9 @@
-using Churn.AppHost.Tests.Otlp;
 using SpanKind = OpenTelemetry.Proto.Trace.V1.Span.Types.SpanKind;
 
-namespace Churn.AppHost.Tests;
+namespace Churn.Testing.Otlp;
 
 /// <summary>Groups exported spans into traces and keeps those that follow one record from ingest to store.</summary>
-internal static class PipelineTraces
+public static class PipelineTraces
 {
     public const string EventIdAttribute = "churn.event_id";
 

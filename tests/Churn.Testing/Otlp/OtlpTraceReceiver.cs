@@ -2,14 +2,14 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Churn.AppHost.Tests.Otlp;
+namespace Churn.Testing.Otlp;
 
 /// <summary>
 /// An OTLP/HTTP (protobuf) trace receiver for tests: point a service's OTEL_EXPORTER_OTLP_ENDPOINT at
 /// <see cref="Endpoint"/> with OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf and read what it exported from <see cref="Spans"/>.
 /// Bodies are decoded by Google.Protobuf with the OTLP messages compiled from Otlp/Proto.
 /// </summary>
-internal sealed class OtlpTraceReceiver : IAsyncDisposable
+public sealed class OtlpTraceReceiver : IAsyncDisposable
 {
     private readonly HttpListener listener = new();
     private readonly ConcurrentQueue<OtlpSpan> spans = new();

@@ -5,13 +5,13 @@ using OpenTelemetry.Proto.Common.V1;
 using SpanKind = OpenTelemetry.Proto.Trace.V1.Span.Types.SpanKind;
 using StatusCode = OpenTelemetry.Proto.Trace.V1.Status.Types.StatusCode;
 
-namespace Churn.AppHost.Tests.Otlp;
+namespace Churn.Testing.Otlp;
 
 /// <summary>
 /// A span as exported over OTLP, flattened with its resource's service name and its scope: enough to follow one record's
 /// trace across components. Ids are lower-case hex ("" for a root span's parent); attribute values are rendered as text.
 /// </summary>
-internal sealed record OtlpSpan(
+public sealed record OtlpSpan(
     string Service, string Scope, string TraceId, string SpanId, string ParentSpanId, string Name, SpanKind Kind,
     IReadOnlyDictionary<string, string> Attributes, StatusCode StatusCode, string StatusMessage)
 {
