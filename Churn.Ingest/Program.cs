@@ -6,9 +6,10 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices(args);
 
 var app = builder.Build();
+var job = app.IngestJob();
 
 app.MapDefaultEndpoints();
 
 app.Run();
 
-return app.IngestExitCode();
+return job.ExitCode();

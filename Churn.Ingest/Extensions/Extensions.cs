@@ -43,10 +43,12 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>The ingest run of this process, taken before the host runs (Run disposes the container).</summary>
+    public static IngestService IngestJob(this IHost app) => app.Services.GetRequiredService<IngestService>();
+
     /// <summary>
     /// The process exit code: 1 when the ingest run failed (e.g. the file is missing) or some events were never
     /// delivered, so the AppHost's WaitForCompletion does not take a partial replay for success; else 0.
     /// </summary>
-    public static int IngestExitCode(this IHost app) =>
-        app.Services.GetRequiredService<IngestService>() is { Failure: null, LastRun: null or { DeliveryFailures: 0 } } ? 0 : 1;
+    public static int ExitCode(this IngestService job) => job is { Failure: null, LastRun: null or { DeliveryFailures: 0 } } ? 0 : 1;
 }

@@ -1,10 +1,7 @@
 using Churn.Core.Onnx;
 using Churn.Core.Serving;
 using Churn.Domain.Customers;
-using Churn.Domain.Features;
-using Churn.Domain.Models;
 using Churn.Testing;
-using Microsoft.ML.OnnxRuntime;
 
 namespace Churn.Core.Tests.Scoring;
 
@@ -21,7 +18,7 @@ public sealed class TrainedModelScoringTests
 
         scorer.Score(rows, served);
 
-        var reference = ScoreWithPlainSession(ModelFiles.ModelPath(directory), scorer.Card, rows);
+        var reference = ReferenceScoring.Score(ModelFiles.ModelPath(directory), scorer.Card, rows);
         for (var i = 0; i < rows.Length; i++)
         {
             Assert.Equal(reference[i], served[i], 1e-6f);
@@ -38,20 +35,5 @@ public sealed class TrainedModelScoringTests
         }
         var card = scorer.Card.HoldoutMetrics.ConfusionMatrix;
         Assert.Equal((card.TruePositives, card.FalsePositives, card.FalseNegatives, card.TrueNegatives), (tp, fp, fn, tn));
-    }
-
-    /// <summary>The reference: one plain ONNX Runtime session over the whole file, no pooling, no parallel runs.</summary>
-    private static float[] ScoreWithPlainSession(string modelPath, ModelCard card, CustomerRecord[] customers)
-    {
-        using var session = new InferenceSession(modelPath);
-        var features = new float[customers.Length * ChurnFeatures.Count];
-        for (var i = 0; i < customers.Length; i++)
-        {
-            ChurnFeatures.Write(customers[i], features.AsSpan(i * ChurnFeatures.Count, ChurnFeatures.Count));
-        }
-        using var input = OrtValue.CreateTensorValueFromMemory(features, [customers.Length, ChurnFeatures.Count]);
-        using var runOptions = new RunOptions();
-        using var outputs = session.Run(runOptions, [card.Onnx.InputName], [input], [card.Onnx.OutputName]);
-        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
 }
