@@ -7,27 +7,33 @@ public static class PipelineTraces
 {
     public const string EventIdAttribute = "churn.event_id";
 
-    /// <summary>
-    /// The event ids whose trace is complete: a root <c>ingest</c> span (carrying the event id) → a Producer span
-    /// (send) → a Consumer span (process) → <c>score</c> and <c>store</c> spans, every one with the same trace id and
-    /// each the child of the one before (docs/pipeline.md, "One trace per CSV row").
-    /// </summary>
+    /// <summary>The event ids whose trace is complete (<see cref="CompleteTraces"/>).</summary>
     public static IReadOnlySet<string> CompleteRecords(IEnumerable<OtlpSpan> spans) =>
-        spans.GroupBy(span => span.TraceId)
-            .Select(trace => CompleteRecord(trace.ToList()))
-            .OfType<string>()
-            .ToHashSet();
+        CompleteTraces(spans).Select(trace => trace.EventId).ToHashSet();
 
-    private static string? CompleteRecord(List<OtlpSpan> trace)
+    /// <summary>
+    /// The traces that follow one record all the way: an <c>ingest</c> span (carrying the event id; the root for a
+    /// replayed row, a child of the request for a customer posted to the Api) → a Producer span (send) → a Consumer span
+    /// (process) → <c>score</c> and <c>store</c> spans, every one with the same trace id and each the child of the one
+    /// before (docs/pipeline.md, "One trace per CSV row").
+    /// </summary>
+    public static IReadOnlyList<RecordTrace> CompleteTraces(IEnumerable<OtlpSpan> spans) =>
+        [.. spans.GroupBy(span => span.TraceId).SelectMany(trace => Complete(trace.ToList()))];
+
+    private static IEnumerable<RecordTrace> Complete(List<OtlpSpan> trace)
     {
-        var ingest = trace.FirstOrDefault(s => s.Name == "ingest" && s.ParentSpanId.Length == 0);
-        if (ingest is null || !ingest.Attributes.TryGetValue(EventIdAttribute, out var eventId)) return null;
-        var send = Child(trace, ingest, s => s.Kind == SpanKind.Producer);
-        var process = send is null ? null : Child(trace, send, s => s.Kind == SpanKind.Consumer);
-        if (process is null) return null;
-        var scored = Child(trace, process, s => s.Name == "score") is not null;
-        var stored = Child(trace, process, s => s.Name == "store") is not null;
-        return scored && stored ? eventId : null;
+        foreach (var ingest in trace.Where(s => s.Name == "ingest"))
+        {
+            if (!ingest.Attributes.TryGetValue(EventIdAttribute, out var eventId)) continue;
+            var send = Child(trace, ingest, s => s.Kind == SpanKind.Producer);
+            var process = send is null ? null : Child(trace, send, s => s.Kind == SpanKind.Consumer);
+            var score = process is null ? null : Child(trace, process, s => s.Name == "score");
+            var store = process is null ? null : Child(trace, process, s => s.Name == "store");
+            if (score is not null && store is not null)
+            {
+                yield return new RecordTrace(eventId, trace, ingest, send!, process!, score, store);
+            }
+        }
     }
 
     private static OtlpSpan? Child(List<OtlpSpan> trace, OtlpSpan parent, Func<OtlpSpan, bool> match) =>
