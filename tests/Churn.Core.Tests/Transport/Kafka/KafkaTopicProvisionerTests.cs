@@ -47,8 +47,26 @@ public sealed class KafkaTopicProvisionerTests(KafkaCluster cluster)
         Assert.Equal(partitionsBefore, (cluster.PartitionCount(customers), cluster.PartitionCount(deadLetters)));
     }
 
-    /// <summary>Starts a Kafka host with fresh or given topic names and returns what the provisioner logged.</summary>
-    private async Task<IReadOnlyList<FakeLogRecord>> StartAndStopHost(string customers, string deadLetters)
+    [Fact]
+    public async Task When_the_cluster_neither_creates_the_topics_nor_creates_them_automatically_the_host_warns_that_each_is_missing()
+    {
+        Assert.SkipUnless(cluster.IsMock, "Only librdkafka's mock cluster refuses CreateTopics; a real cluster creates them.");
+        var (customers, deadLetters) = (FreshName("churn.customers"), FreshName("churn.dead-letters"));
+
+        // A producer that does not ask for automatic creation gets what a cluster without it answers: unknown topic.
+        var logs = await StartAndStopHost(customers, deadLetters, ("Churn:Kafka:Producer:Config:AllowAutoCreateTopics", "false"));
+
+        var warnings = logs.Where(r => r.Level == LogLevel.Warning).Select(r => r.Message).ToList();
+        Assert.Equal(3, warnings.Count);
+        Assert.Contains("did not create the topics", warnings[0]);
+        Assert.All(new[] { customers, deadLetters }, topic =>
+            Assert.Single(warnings, w => w.StartsWith($"Kafka topic {topic} does not exist", StringComparison.Ordinal)));
+        Assert.DoesNotContain(customers, ListedTopics().Keys);
+    }
+
+    /// <summary>Starts a Kafka host with the given topic names (and settings) and returns what the provisioner logged.</summary>
+    private async Task<IReadOnlyList<FakeLogRecord>> StartAndStopHost(string customers, string deadLetters,
+        params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
             { ApplicationName = "Churn.Ingest", DisableDefaults = true });
@@ -59,6 +77,7 @@ public sealed class KafkaTopicProvisionerTests(KafkaCluster cluster)
             ["Churn:Topics:DeadLetters"] = deadLetters,
             ["Churn:Kafka:Topics:Timeout"] = "00:00:02",
         });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.Logging.AddFakeLogging();
         builder.AddKafkaProducer("kafka");
         builder.AddKafkaTopics();
