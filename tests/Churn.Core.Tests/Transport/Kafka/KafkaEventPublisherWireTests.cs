@@ -61,6 +61,29 @@ public sealed class KafkaEventPublisherWireTests(KafkaCluster cluster)
         Assert.Equal((1L, 1L), (publisher.DeliveredCount, publisher.FailedCount));
     }
 
+    [Fact]
+    public void A_full_local_queue_holds_Publish_back_until_deliveries_free_space_and_every_message_is_delivered()
+    {
+        var topic = cluster.NewTopic("churn.publisher");
+        var reports = new List<Core.Transport.DeliveryReport>();
+        using var publisher = KafkaWire.Publisher(cluster, queueBufferingMaxMessages: 5);
+
+        for (var i = 0; i < 100; i++)
+        {
+            publisher.Publish(topic, new EventMessage($"customer-{i % 7}", BitConverter.GetBytes(i), []),
+                r => { lock (reports) { reports.Add(r); } });
+        }
+        Assert.Equal(0, publisher.Flush(KafkaWire.Deadline));
+
+        Assert.True(publisher.QueueFullRetries > 0, "librdkafka's queue of 5 never filled");
+        lock (reports)
+        {
+            Assert.Equal(100, reports.Count);
+            Assert.All(reports, r => Assert.True(r.Delivered, r.Error));
+            Assert.Equal(100, reports.Select(r => (r.Partition, r.Offset)).Distinct().Count());
+        }
+    }
+
     private Core.Transport.DeliveryReport PublishOne(string topic, EventMessage message)
     {
         Core.Transport.DeliveryReport? report = null;
