@@ -3,6 +3,8 @@ using Churn.Core.Transport;
 using Churn.Kafka;
 using Churn.Testing;
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Churn.Core.Tests.Transport.Kafka;
 
@@ -88,11 +90,13 @@ public sealed class KafkaEventConsumerWireTests(KafkaCluster cluster)
     }
 
     [Fact]
-    public void When_a_second_member_joins_the_first_ones_PartitionsRevoked_names_the_partitions_it_lost_to_it()
+    public void When_a_second_member_joins_the_first_ones_PartitionsRevoked_names_the_partitions_it_lost_and_its_stores_for_them_are_dropped()
     {
         var topic = cluster.NewTopic("churn.rebalance");
         var group = KafkaCluster.NewGroup();
-        using var first = KafkaWire.Consumer(cluster, group, RebalanceSessionTimeoutMs);
+        using var logs = new FakeLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(logs));
+        using var first = KafkaWire.Consumer(cluster, group, RebalanceSessionTimeoutMs, loggerFactory);
         var revoked = new List<(string Topic, int Partition)>();
         first.PartitionsRevoked += revoked.AddRange;
         first.Subscribe(topic);
@@ -105,9 +109,14 @@ public sealed class KafkaEventConsumerWireTests(KafkaCluster cluster)
                 && first.Client.Assignment.Count + second.Client.Assignment.Count == 4,
             "the partitions shared by both members", KafkaWire.Deadline);
 
-        var moved = second.Client.Assignment.Select(p => (p.Topic, p.Partition.Value)).Order().ToList();
+        var moved = second.Client.Assignment.Select(p => (p.Topic, Partition: p.Partition.Value)).Order().ToList();
         Assert.Equal(moved, revoked.Order());
         Assert.DoesNotContain(first.Client.Assignment, p => moved.Contains((p.Topic, p.Partition.Value)));
+        // A worker that finishes a batch of a lost partition stores its offset: librdkafka refuses it (Local_State),
+        // the adapter drops it, says so, and does not fail the worker.
+        first.StoreOffsets([new PartitionOffset(topic, moved[0].Partition, 1)]);
+        Assert.Contains(logs.Collector.GetSnapshot(), r => r.Message.StartsWith(
+            $"Dropped stored offset 1 for {topic}[{moved[0].Partition}]", StringComparison.Ordinal));
         first.Close();
         second.Close();
     }

@@ -4,6 +4,7 @@ using Churn.Kafka;
 using Churn.Testing;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Churn.Core.Tests.Transport.Kafka;
@@ -20,17 +21,22 @@ internal static class KafkaWire
     private static readonly IMeterFactory Meters =
         new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
-    public static KafkaEventPublisher Publisher(KafkaCluster cluster) =>
-        new(KafkaClientFactory.BuildProducer(KafkaClientDefaults.Apply(cluster.ProducerConfig(), statistics: false),
-                NullLoggerFactory.Instance),
+    public static KafkaEventPublisher Publisher(KafkaCluster cluster, int? queueBufferingMaxMessages = null)
+    {
+        var config = cluster.ProducerConfig();
+        config.QueueBufferingMaxMessages = queueBufferingMaxMessages;
+        return new KafkaEventPublisher(
+            KafkaClientFactory.BuildProducer(KafkaClientDefaults.Apply(config, statistics: false), NullLoggerFactory.Instance),
             new TransportMetrics(Meters, KafkaTelemetry.Name), NullLogger<KafkaEventPublisher>.Instance);
+    }
 
-    public static KafkaEventConsumer Consumer(KafkaCluster cluster, string groupId, int? sessionTimeoutMs = null)
+    public static KafkaEventConsumer Consumer(KafkaCluster cluster, string groupId, int? sessionTimeoutMs = null,
+        ILoggerFactory? loggerFactory = null)
     {
         var config = cluster.ConsumerConfig(groupId);
         config.SessionTimeoutMs = sessionTimeoutMs ?? config.SessionTimeoutMs;
         return KafkaClientFactory.BuildConsumer(KafkaClientDefaults.Apply(config, statistics: false),
-            NullLoggerFactory.Instance, lag: null);
+            loggerFactory ?? NullLoggerFactory.Instance, lag: null);
     }
 
     public static IProducer<byte[], byte[]> RawProducer(KafkaCluster cluster) =>
