@@ -11,8 +11,9 @@ namespace Churn.Kafka;
 /// Creates the configured topics that the cluster does not have yet, before the host's other services start, through
 /// an admin client sharing the producer's connection. A cluster that refuses (no ACL, no controller — librdkafka's mock
 /// cluster has none, automatic creation only) is logged as a warning and asked for the topics' metadata instead, which
-/// makes a cluster with automatic topic creation create them with its defaults. A cluster that does not answer is
-/// logged too, and the host starts anyway: its health checks report the cluster as down.
+/// makes a cluster with automatic topic creation create them with its defaults; a topic still missing after that is
+/// logged as a warning of its own. A cluster that does not answer is logged too, and the host starts anyway: its
+/// health checks report the cluster as down.
 /// </summary>
 public sealed partial class KafkaTopicProvisioner(IProducer<string, byte[]> producer, IOptions<KafkaTopicsOptions> options,
     IOptions<PipelineTopicsOptions> topics, ILogger<KafkaTopicProvisioner> logger) : IHostedService
@@ -81,6 +82,11 @@ public sealed partial class KafkaTopicProvisioner(IProducer<string, byte[]> prod
             {
                 LogAutomaticallyCreated(topic, metadata.Partitions.Count);
             }
+            else
+            {
+                LogMissing(topic, metadata is null ? "not in the metadata response"
+                    : metadata.Error.IsError ? metadata.Error.Reason : "no partitions");
+            }
         }
     }
 
@@ -95,6 +101,9 @@ public sealed partial class KafkaTopicProvisioner(IProducer<string, byte[]> prod
 
     [LoggerMessage(LogLevel.Information, "Kafka topic {Topic} exists after a metadata request ({Partitions} partitions, the cluster's defaults)")]
     private partial void LogAutomaticallyCreated(string topic, int partitions);
+
+    [LoggerMessage(LogLevel.Warning, "Kafka topic {Topic} does not exist ({Reason}) and was not created automatically: create it, or its consumers wait and deliveries to it fail")]
+    private partial void LogMissing(string topic, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Could not check the Kafka topics {Topics}: {Reason}; the host starts anyway")]
     private partial void LogUnreachable(string topics, string reason);

@@ -1,16 +1,18 @@
 using System.Net;
 using System.Net.Sockets;
 using Churn.AppHost.HealthChecks;
+using Churn.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Churn.AppHost.Tests;
 
 /// <summary>
 /// The AppHost-side readiness checks against a port where nothing listens: they must report Unhealthy with the
-/// reason (so WaitFor keeps waiting and the dashboard says why), never throw. The healthy leg needs a real server:
-/// it runs when KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI are set.
+/// reason (so WaitFor keeps waiting and the dashboard says why), never throw. The healthy legs need a real server:
+/// Kafka's runs on every run against the <see cref="KafkaCluster"/> fixture (librdkafka's mock cluster, or
+/// KAFKA_BOOTSTRAP_SERVERS); MongoDB's runs when MONGODB_URI is set.
 /// </summary>
-public class ReadinessCheckTests
+public class ReadinessCheckTests(KafkaCluster cluster)
 {
     [Fact]
     public async Task Kafka_check_is_unhealthy_with_the_reason_when_no_broker_answers()
@@ -36,15 +38,14 @@ public class ReadinessCheckTests
     }
 
     [Fact]
-    public async Task Kafka_check_is_healthy_against_a_real_broker()
+    public async Task Kafka_check_is_healthy_with_the_broker_count_against_a_cluster_speaking_the_kafka_protocol()
     {
-        var servers = Environment.GetEnvironmentVariable("KAFKA_BOOTSTRAP_SERVERS");
-        Assert.SkipWhen(string.IsNullOrWhiteSpace(servers), "KAFKA_BOOTSTRAP_SERVERS is not set: no broker to check against.");
-        var check = new KafkaMetadataHealthCheck(ReferenceExpression.Create($"{servers}"));
+        var check = new KafkaMetadataHealthCheck(ReferenceExpression.Create($"{cluster.BootstrapServers}"));
 
         var result = await check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
 
         Assert.Equal(HealthStatus.Healthy, result.Status);
+        Assert.Equal($"{cluster.BrokerCount()} broker(s) answered at {cluster.BootstrapServers}.", result.Description);
     }
 
     [Fact]

@@ -68,6 +68,13 @@ public sealed class KafkaCluster : IDisposable
         return admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions.Count;
     }
 
+    /// <summary>How many brokers the cluster's metadata lists (3 on the mock).</summary>
+    public int BrokerCount()
+    {
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = BootstrapServers }).Build();
+        return admin.GetMetadata(TimeSpan.FromSeconds(10)).Brokers.Count;
+    }
+
     public ProducerConfig ProducerConfig() => new() { BootstrapServers = BootstrapServers };
 
     public ConsumerConfig ConsumerConfig(string groupId) => new()

@@ -5,7 +5,7 @@ namespace Churn.Core.Tests.Transport;
 
 /// <summary>
 /// The behaviour every <see cref="IEventPublisher"/>/<see cref="IEventConsumer"/> pair must show (Kafka's offset
-/// semantics): run against the in-process log always and against a real broker when one is configured.
+/// semantics): run against the in-process log and over the Kafka protocol (the KafkaCluster fixture), on every run.
 /// </summary>
 public abstract class EventTransportContract : IDisposable
 {
@@ -14,9 +14,6 @@ public abstract class EventTransportContract : IDisposable
 
     /// <summary>How long to wait to be confident that nothing more will arrive.</summary>
     protected abstract TimeSpan QuietPeriod { get; }
-
-    /// <summary>Skips the test when the implementation is not available here.</summary>
-    protected virtual void RequireTransport() { }
 
     protected abstract string NewTopic();
     protected abstract IEventPublisher CreatePublisher();
@@ -27,7 +24,6 @@ public abstract class EventTransportContract : IDisposable
     [Fact]
     public void A_published_message_arrives_with_its_key_value_headers_and_the_reported_position()
     {
-        RequireTransport();
         var topic = NewTopic();
         var message = new EventMessage("customer-1", Encoding.UTF8.GetBytes("""{"state":"KS"}"""),
             [new("content-type", "application/json"u8.ToArray()), new("schema-version", "1"u8.ToArray())]);
@@ -47,7 +43,6 @@ public abstract class EventTransportContract : IDisposable
     [Fact]
     public void Delivery_reports_carry_consecutive_offsets_within_a_keys_partition()
     {
-        RequireTransport();
         var topic = NewTopic();
 
         var reports = PublishAll(topic, Enumerable.Range(0, 20).Select(i => Event("customer-5", i)).ToList());
@@ -61,7 +56,6 @@ public abstract class EventTransportContract : IDisposable
     [Fact]
     public void Each_key_is_read_in_publish_order_from_a_single_partition()
     {
-        RequireTransport();
         var topic = NewTopic();
         var keys = Enumerable.Range(0, 8).Select(k => $"customer-{k}").ToList();
         PublishAll(topic, Enumerable.Range(0, 400).Select(i => Event(keys[i % keys.Count], i / keys.Count)).ToList());
@@ -80,7 +74,6 @@ public abstract class EventTransportContract : IDisposable
     [Fact]
     public void After_Close_the_next_member_of_the_group_resumes_at_the_last_stored_offset()
     {
-        RequireTransport();
         var topic = NewTopic();
         PublishAll(topic, Enumerable.Range(0, 6).Select(i => Event("customer-3", i)).ToList());
         var group = NewGroup();
@@ -100,7 +93,6 @@ public abstract class EventTransportContract : IDisposable
     [Fact]
     public void A_crashed_member_s_uncommitted_work_is_read_again_and_committed_work_is_not()
     {
-        RequireTransport();
         var topic = NewTopic();
         PublishAll(topic, Enumerable.Range(0, 10).Select(i => Event("customer-4", i)).ToList());
         var group = NewGroup();
@@ -120,7 +112,6 @@ public abstract class EventTransportContract : IDisposable
     [Fact]
     public void Close_revokes_the_members_partitions()
     {
-        RequireTransport();
         var topic = NewTopic();
         var report = PublishAll(topic, [Event("customer-8", 0)]).Single();
         var consumer = Subscribe(topic, NewGroup());

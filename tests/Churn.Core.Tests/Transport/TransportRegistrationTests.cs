@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Churn.Core.Transport;
 using Churn.Core.Transport.Embedded;
 using Churn.Kafka;
+using Churn.Testing;
 using Confluent.Kafka;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Churn.Core.Tests.Transport;
 
-public class TransportRegistrationTests
+public class TransportRegistrationTests(KafkaCluster cluster)
 {
     private static HostApplicationBuilder Builder(params (string Key, string Value)[] settings)
     {
@@ -83,6 +84,27 @@ public class TransportRegistrationTests
         Assert.Equal(HealthStatus.Unhealthy, entry.Status);
         Assert.Contains("Metadata request failed", entry.Description);
         Assert.Contains("ready", entry.Tags);
+    }
+
+    [Fact]
+    public async Task The_producer_and_consumer_health_checks_report_healthy_with_the_broker_count_of_a_reachable_cluster()
+    {
+        var builder = Builder(("ConnectionStrings:kafka", cluster.BootstrapServers));
+        builder.AddKafkaProducer("kafka");
+        builder.AddKafkaConsumer("kafka");
+        await using var services = builder.Services.BuildServiceProvider();
+
+        var report = await services.GetRequiredService<HealthCheckService>().CheckHealthAsync(TestContext.Current.CancellationToken);
+
+        var brokers = cluster.BrokerCount();
+        Assert.All(new[] { KafkaExtensions.ProducerHealthCheckName, KafkaExtensions.ConsumerHealthCheckName }, name =>
+        {
+            var entry = report.Entries[name];
+            Assert.True(entry.Status == HealthStatus.Healthy, $"{name}: {entry.Status} {entry.Description}");
+            Assert.Equal($"{brokers} broker(s) answered a metadata request.", entry.Description);
+            Assert.Contains("ready", entry.Tags);
+        });
+        Assert.Equal(HealthStatus.Healthy, report.Status);
     }
 
     [Fact]
