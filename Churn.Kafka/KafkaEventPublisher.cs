@@ -49,7 +49,8 @@ public sealed partial class KafkaEventPublisher(IProducer<string, byte[]> produc
             catch (KafkaException e)
             {
                 // Rejected before it was queued (too large, unknown partition…): report it like a failed delivery.
-                Complete(new Core.Transport.DeliveryReport(topic, -1, -1, $"{e.Error.Code}: {e.Error.Reason}"), e.Error.Code, activity, onDelivered);
+                Complete(Core.Transport.DeliveryReport.Failed(topic, -1, $"{e.Error.Code}: {e.Error.Reason}",
+                    KafkaDeliveryFailures.Classify(e.Error.Code)), e.Error.Code, activity, onDelivered);
                 return;
             }
         }
@@ -90,7 +91,8 @@ public sealed partial class KafkaEventPublisher(IProducer<string, byte[]> produc
         Action<Core.Transport.DeliveryReport> onDelivered)
     {
         var report = result.Error.IsError
-            ? new Core.Transport.DeliveryReport(result.Topic, result.Partition.Value, -1, $"{result.Error.Code}: {result.Error.Reason}")
+            ? Core.Transport.DeliveryReport.Failed(result.Topic, result.Partition.Value, $"{result.Error.Code}: {result.Error.Reason}",
+                KafkaDeliveryFailures.Classify(result.Error.Code))
             : new Core.Transport.DeliveryReport(result.Topic, result.Partition.Value, result.Offset.Value, null);
         Complete(report, result.Error.IsError ? result.Error.Code : null, activity, onDelivered);
     }

@@ -1,4 +1,5 @@
 using Churn.Api.Ingest;
+using Churn.Domain.Events;
 
 namespace Churn.Api.Validation;
 
@@ -53,7 +54,8 @@ public sealed class CustomerBatchValidator(int maxBatchSize)
         }
 
         if (string.IsNullOrWhiteSpace(c.State)) errors[$"{prefix}.state"] = ["The field is required."];
-        if (c.CustomerId is { Length: > 128 }) errors[$"{prefix}.customerId"] = ["At most 128 characters."];
+        if (c.CustomerId is { } id && !CustomerEventRules.IsValidId(id))
+            errors[$"{prefix}.customerId"] = [$"Must be 1 to {CustomerEventRules.MaxIdLength} of letters, digits and . _ : -"];
         var record = new CustomerRecord
         {
             State = c.State ?? "",

@@ -93,11 +93,7 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IOptions<
         Customer = customer,
     };
 
-    private static string? Validate(CustomerEvent e)
-    {
-        var errors = CustomerFieldValidator.Validate(e.Customer);
-        return errors.Count == 0 ? null : CustomerFieldError.Describe(errors);
-    }
+    private static string? Validate(CustomerEvent e) => CustomerEventRules.Validate(e);
 
     private void Send(CustomerEvent e, Action<DeliveryReport>? onDelivered)
     {

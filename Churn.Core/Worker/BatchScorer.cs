@@ -7,46 +7,16 @@ using Churn.Domain.Predictions;
 
 namespace Churn.Core.Worker;
 
-/// <summary>The predictions of a batch and, for tracing, the batch index of each one's record.</summary>
-internal sealed record ScoredBatch(List<Prediction> Items, List<int> Indices)
-{
-    /// <summary>Splits off the predictions the store refused, as poison records carrying the store's reason.</summary>
-    public (ScoredBatch Kept, List<(int Index, PoisonRecord Poison)> Refused) Split(IReadOnlyList<RejectedPrediction> rejected,
-        IReadOnlyList<ConsumedEvent> batch)
-    {
-        // An event id can occur twice in a batch (a file replayed again before the first pass was scored).
-        var reasons = new Dictionary<string, string>();
-        foreach (var r in rejected)
-        {
-            reasons.TryAdd(r.EventId, r.Reason);
-        }
-        var kept = new ScoredBatch([], []);
-        var refused = new List<(int, PoisonRecord)>();
-        for (var i = 0; i < Items.Count; i++)
-        {
-            if (reasons.TryGetValue(Items[i].EventId, out var reason))
-            {
-                refused.Add((Indices[i], new PoisonRecord(batch[Indices[i]], $"store rejected: {reason}")));
-            }
-            else
-            {
-                kept.Items.Add(Items[i]);
-                kept.Indices.Add(Indices[i]);
-            }
-        }
-        return (kept, refused);
-    }
-}
-
 /// <summary>
 /// Scores the valid events of a batch in ONE scorer call. If that call throws, each record is scored alone so one
-/// record the model cannot score goes to the dead-letter topic and the rest still flows; a non-finite or
-/// out-of-range probability is likewise poison.
+/// record the model cannot score is told apart from the rest; a non-finite or out-of-range probability is likewise a
+/// failure. The caller decides whether the failures are the records' (dead-lettered) or the model's (the batch fails).
 /// </summary>
 internal static class BatchScorer
 {
     public static ScoredBatch Score(IChurnScorer scorer, IReadOnlyList<ConsumedEvent> batch,
-        List<(int Index, CustomerEvent Event)> valid, List<PoisonRecord> poison, BatchTrace trace, TimeProvider time)
+        List<(int Index, CustomerEvent Event)> valid, List<(int Index, PoisonRecord Poison)> failures, BatchTrace trace,
+        TimeProvider time)
     {
         var result = new ScoredBatch(new List<Prediction>(valid.Count), new List<int>(valid.Count));
         if (valid.Count == 0)
@@ -83,8 +53,7 @@ internal static class BatchScorer
             var error = errors[i] ?? (float.IsFinite(p) && p is >= 0 and <= 1 ? null : $"scoring failed: model returned {p}");
             if (error is not null)
             {
-                poison.Add(new PoisonRecord(batch[index], error));
-                trace.DeadLettered(index, error);
+                failures.Add((index, new PoisonRecord(batch[index], error)));
                 continue;
             }
             var ingestedAt = PredictionBuilder.IngestedAt(batch[index].Message, e);

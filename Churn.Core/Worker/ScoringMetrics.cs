@@ -19,6 +19,10 @@ public sealed class ScoringMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 250, 500, 1000, 5000, 30000] });
         StoreRetries = meter.CreateCounter<long>("churn.scoring.store.retries", "{retry}",
             "Failed store writes that were retried (offsets did not move).");
+        BatchFailures = meter.CreateCounter<long>("churn.scoring.batch.failures", "{batch}",
+            "Batches that failed as a whole (most records failed the model or the store) and were retried.");
+        DeadLettersUndeliverable = meter.CreateCounter<long>("churn.scoring.dead_letters.undeliverable", "{record}",
+            "Poison records the dead-letter topic refused even as an envelope: logged at Error and given up.");
     }
 
     public Counter<long> PredictionsWritten { get; }
@@ -26,4 +30,6 @@ public sealed class ScoringMetrics
     public Histogram<int> BatchSize { get; }
     public Histogram<double> EndToEndLatency { get; }
     public Counter<long> StoreRetries { get; }
+    public Counter<long> BatchFailures { get; }
+    public Counter<long> DeadLettersUndeliverable { get; }
 }

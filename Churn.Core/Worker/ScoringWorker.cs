@@ -20,11 +20,13 @@ public sealed partial class ScoringWorker(
     IOptions<ScoringWorkerOptions> options,
     IOptions<PipelineTopicsOptions> topics,
     ScoringWorkerStatus status,
+    ScoringMetrics metrics,
     ILogger<ScoringWorker> logger) : BackgroundService
 {
     private readonly ScoringWorkerOptions _options = options.Value;
     private static readonly TimeSpan ConsumeErrorPause = TimeSpan.FromMilliseconds(500);
     private readonly List<ConsumedEvent> _batch = new(options.Value.MaxBatchSize);
+    private RetryBackoff _batchBackoff = new(options.Value.RetryInitialDelay, options.Value.RetryMaxDelay);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,15 +70,19 @@ public sealed partial class ScoringWorker(
                 }
                 catch (Exception ex)
                 {
-                    // Not one record's fault (those are dead-lettered) and not the store's (retried inside): keep the
-                    // batch, store nothing, and try it again after a pause rather than letting the worker die.
+                    // Not one record's fault (those are dead-lettered) and not a passing outage (retried inside): a
+                    // batch failure. Keep the batch, store nothing, and try it again after a growing pause rather than
+                    // letting the worker die or dead-lettering what is not the records' fault.
+                    metrics.BatchFailures.Add(1);
+                    status.AttemptFailed(ex.Message);
                     LogBatchFailed(_batch.Count, ex);
-                    stopping.WaitHandle.WaitOne(ConsumeErrorPause);
+                    stopping.WaitHandle.WaitOne(_batchBackoff.Next());
                     continue;
                 }
+                status.BatchWritten();
+                _batchBackoff = new RetryBackoff(_options.RetryInitialDelay, _options.RetryMaxDelay);
                 StoreOffsets();
                 _batch.Clear();
-                status.BatchWritten();
             }
         }
         finally
@@ -164,7 +170,7 @@ public sealed partial class ScoringWorker(
     [LoggerMessage(LogLevel.Information, "Stopping: batch of {Count} not written; its offsets were not stored and it will be replayed")]
     private partial void LogAbandoned(int count);
 
-    [LoggerMessage(LogLevel.Error, "Batch of {Count} failed unexpectedly; it is kept and retried, offsets not stored")]
+    [LoggerMessage(LogLevel.Error, "Batch of {Count} failed as a whole; it is kept and retried, offsets not stored")]
     private partial void LogBatchFailed(int count, Exception exception);
 
     [LoggerMessage(LogLevel.Information, "Scoring worker stopped")]

@@ -25,7 +25,15 @@ public sealed record ScoringWorkerOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long to wait for the dead-letter topic to confirm a delivery before treating it as failed.</summary>
+    /// <summary>How long one store call (a write, the model registration, the initialisation) may take before it is retried.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan StoreTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Failed writes of one batch, while the store answers reads, before the batch is bisected to find the record at fault.</summary>
+    [Range(1, 100)]
+    public int IsolateAfterFailures { get; init; } = 3;
+
+    /// <summary>How long to wait for the dead-letter topic to confirm the deliveries before waiting again (they are never sent twice).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan DeadLetterTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

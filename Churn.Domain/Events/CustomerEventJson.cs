@@ -5,8 +5,10 @@ using System.Text.Json.Serialization;
 namespace Churn.Domain.Events;
 
 /// <summary>
-/// The wire format of <see cref="CustomerEvent"/>: camelCase UTF-8 JSON from a source-generated context. A value that
-/// cannot be read as a current-schema event is poison: <see cref="TryDeserialize"/> says precisely why.
+/// The wire format of <see cref="CustomerEvent"/>: camelCase UTF-8 JSON from a source-generated context, read strictly:
+/// numbers must be JSON numbers (no <c>"180.5"</c>, no <c>"NaN"</c>), required and non-nullable members must be present
+/// and not null. A value that cannot be read as a current-schema event is poison: <see cref="TryDeserialize"/> says
+/// precisely why. Whether the event's values obey the contract is <see cref="CustomerEventRules"/>' business.
 /// </summary>
 public static class CustomerEventJson
 {
@@ -27,9 +29,6 @@ public static class CustomerEventJson
                 null => "value is JSON null",
                 { SchemaVersion: not CustomerEvent.CurrentSchemaVersion } =>
                     $"unsupported schemaVersion {parsed.SchemaVersion} (expected {CustomerEvent.CurrentSchemaVersion})",
-                { EventId: null or "" } => "eventId is empty",
-                { CustomerId: null or "" } => "customerId is empty",
-                { Customer.State: null } => "customer.state is missing",
                 _ => null,
             };
             customerEvent = reason is null ? parsed : null;
@@ -73,6 +72,7 @@ public static class CustomerEventJson
     }
 }
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, RespectRequiredConstructorParameters = true)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict,
+    RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(CustomerEvent))]
 internal sealed partial class CustomerEventJsonContext : JsonSerializerContext;

@@ -32,6 +32,19 @@ public sealed class MutatingApiTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("crm/42")]                          // its history URL would not route
+    [InlineData("<img src=x onerror=alert(1)>")]    // markup
+    [InlineData("crm-42\r\nforged log line")]     // control characters
+    public async Task A_customer_id_outside_the_id_alphabet_is_a_400_naming_the_field(string customerId)
+    {
+        var request = new CustomerBatchRequest { Customers = [CustomerInput.From(TestCustomers.Typical(), customerId)] };
+
+        var problem = await (await factory.CreateClientWithKey().PostJson("/api/customers", request)).Problem(HttpStatusCode.BadRequest);
+
+        Assert.Contains("letters, digits and . _ : -", problem["errors"]!["customers[0].customerId"]![0]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Published_customers_are_scored_by_the_pipeline_and_stored_under_the_returned_event_ids()
     {

@@ -138,13 +138,15 @@ public sealed class BrowserTests(BrowserFixture system)
     [Fact]
     public async Task Values_from_records_are_html_encoded()
     {
+        // The Api refuses such an id (the id alphabet); a store shared with other writers may still hold one.
         const string hostile = "<img src=x onerror=alert(1)>";
-        using var http = system.ApiClient();
-        var posted = await http.PostAsJsonAsync("/api/customers",
-            new CustomerBatchRequest { Customers = [CustomerInput.From(TestCustomers.Typical(serviceCalls: 8), customerId: hostile)] },
-            TestContext.Current.CancellationToken);
-        var eventId = (await posted.Content.ReadFromJsonAsync<PublishedCustomers>(Json, TestContext.Current.CancellationToken))!.EventIds[0];
-        await WaitForStoredAsync(eventId);
+        var now = DateTimeOffset.UtcNow;
+        await system.Api.Store.UpsertAsync([new Prediction
+        {
+            EventId = "hostile-1", CustomerId = hostile, Source = hostile, Customer = TestCustomers.Typical(serviceCalls: 8),
+            ChurnProbability = 0.9, PredictedChurn = true, RiskBand = RiskBand.High, ModelVersion = "v-test",
+            OccurredAt = now, IngestedAt = now, ScoredAt = now,
+        }], TestContext.Current.CancellationToken);
         var page = await system.NewPageAsync();
         var dialogs = 0;
         page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };

@@ -28,13 +28,12 @@ public sealed class EmbeddedEventPublisher : IEventPublisher
         try
         {
             var offset = topicLog.Append(partition, stored, log.Options.MessageTimeout);
-            var report = new DeliveryReport(topic, partition, offset, offset switch
-            {
-                >= 0 => null,
-                TopicLog.TimedOut => $"Timed out after {log.Options.MessageTimeout} waiting for space in {topic}[{partition}]: " +
-                                     $"its consumer groups have not committed (capacity {log.Options.PartitionCapacity}).",
-                _ => "The embedded event log is closed.",
-            });
+            var report = offset >= 0
+                ? new DeliveryReport(topic, partition, offset, null)
+                : DeliveryReport.Failed(topic, partition, offset == TopicLog.TimedOut
+                    ? $"Timed out after {log.Options.MessageTimeout} waiting for space in {topic}[{partition}]: " +
+                      $"its consumer groups have not committed (capacity {log.Options.PartitionCapacity})."
+                    : "The embedded event log is closed.");
             var errorType = offset switch { >= 0 => null, TopicLog.TimedOut => "timeout", _ => "closed" };
             metrics?.RecordDelivery(report, errorType);
             SendSpan.Complete(activity, report, errorType);

@@ -16,14 +16,31 @@ internal sealed class FakePredictionStore(PipelineLog log) : IPredictionStore
     public volatile bool Failing;
     /// <summary>Event ids the store refuses for good, with its reason (as MongoDB does for a document it rejects).</summary>
     public ConcurrentDictionary<string, string> Refusing { get; } = new();
+    /// <summary>
+    /// Event ids whose document the store cannot even build (a mapping or serialization bug): a batch holding one fails
+    /// as a whole with that exception, every time, and nothing of it is written.
+    /// </summary>
+    public ConcurrentDictionary<string, string> Breaking { get; } = new();
+    /// <summary>Every write hangs until its cancellation token fires (a database that never answers).</summary>
+    public volatile bool Hanging;
     private int _attempts;
 
     public int Attempts => Volatile.Read(ref _attempts);
 
-    public Task UpsertAsync(IReadOnlyList<Prediction> predictions, CancellationToken cancellationToken)
+    public async Task UpsertAsync(IReadOnlyList<Prediction> predictions, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _attempts);
         var ids = string.Join(",", predictions.Select(p => p.EventId));
+        if (Hanging)
+        {
+            log.Add($"upsert-hanging {ids}");
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        if (predictions.FirstOrDefault(p => Breaking.ContainsKey(p.EventId)) is { } broken)
+        {
+            log.Add($"upsert-broken {ids}");
+            throw new InvalidOperationException(Breaking[broken.EventId]);
+        }
         if (Failing)
         {
             log.Add($"upsert-failed {ids}");
@@ -41,7 +58,6 @@ internal sealed class FakePredictionStore(PipelineLog log) : IPredictionStore
             throw new PredictionWriteException(refused);
         }
         log.Add($"upsert {ids}");
-        return Task.CompletedTask;
     }
 
     public Task RegisterModelAsync(ModelCard card, CancellationToken cancellationToken)

@@ -70,9 +70,9 @@ internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
         {
             MaxBatchSize = maxBatchSize, RetryInitialDelay = TimeSpan.FromMilliseconds(5),
         });
-        var processor = new BatchProcessor(Models, Store, _publisher, Topics, Metrics, options, TimeProvider.System,
+        var processor = new BatchProcessor(Models, Store, _publisher, Topics, Metrics, Status, options, TimeProvider.System,
             NullLogger<BatchProcessor>.Instance);
-        var worker = new ScoringWorker(consumer, processor, Models, options, Topics, Status, NullLogger<ScoringWorker>.Instance);
+        var worker = new ScoringWorker(consumer, processor, Models, options, Topics, Status, Metrics, NullLogger<ScoringWorker>.Instance);
         _workers.Add((worker, consumer));
         await worker.StartAsync(CancellationToken.None);
         return (worker, consumer);

@@ -31,9 +31,9 @@ internal sealed class WorkerHarness : IAsyncDisposable
         });
         Metrics = new ScoringMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var source = models?.Invoke(Scorer) ?? new FixedModelSource(Scorer);
-        var processor = new BatchProcessor(source, Store, DeadLetters, Topics, Metrics, options, TimeProvider.System,
+        var processor = new BatchProcessor(source, Store, DeadLetters, Topics, Metrics, Status, options, TimeProvider.System,
             NullLogger<BatchProcessor>.Instance);
-        Worker = new ScoringWorker(Consumer, processor, source, options, Topics, Status, NullLogger<ScoringWorker>.Instance);
+        Worker = new ScoringWorker(Consumer, processor, source, options, Topics, Status, Metrics, NullLogger<ScoringWorker>.Instance);
     }
 
     public static IOptions<PipelineTopicsOptions> Topics { get; } = Options.Create(new PipelineTopicsOptions());
