@@ -19,6 +19,8 @@ internal sealed class FakeEventPublisher(PipelineLog log) : IEventPublisher
     public ConcurrentQueue<System.Diagnostics.Activity?> PublishedUnder { get; } = new();
     public volatile bool HoldDeliveries;
     public volatile bool FailDeliveries;
+    /// <summary>When set, decides per message how its delivery fails for good (e.g. too large), or None to deliver it.</summary>
+    public Func<EventMessage, DeliveryFailure>? Refuse { get; set; }
 
     public int PendingCount => _pending.Count;
 
@@ -27,8 +29,9 @@ internal sealed class FakeEventPublisher(PipelineLog log) : IEventPublisher
         Published.Enqueue((topic, message));
         PublishedUnder.Enqueue(System.Diagnostics.Activity.Current);
         var offset = Interlocked.Increment(ref _offset) - 1;
-        var report = FailDeliveries
-            ? new DeliveryReport(topic, 0, -1, "broker unavailable")
+        var refusal = Refuse?.Invoke(message) ?? DeliveryFailure.None;
+        var report = FailDeliveries ? DeliveryReport.Failed(topic, 0, "broker unavailable")
+            : refusal != DeliveryFailure.None ? DeliveryReport.Failed(topic, 0, $"refused: {refusal}", refusal)
             : new DeliveryReport(topic, 0, offset, null);
         void Deliver()
         {

@@ -15,7 +15,8 @@ internal sealed class WorkerHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
-    public WorkerHarness(IChurnScorer? scorer = null, int maxBatchSize = 500, Func<IChurnScorer, IModelSource>? models = null)
+    public WorkerHarness(IChurnScorer? scorer = null, int maxBatchSize = 500, Func<IChurnScorer, IModelSource>? models = null,
+        TimeSpan? deadLetterTimeout = null)
     {
         Consumer = new FakeEventConsumer(Log);
         Store = new FakePredictionStore(Log);
@@ -27,7 +28,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
             MaxBatchWait = TimeSpan.FromMilliseconds(20),
             RetryInitialDelay = TimeSpan.FromMilliseconds(1),
             RetryMaxDelay = TimeSpan.FromMilliseconds(20),
-            DeadLetterTimeout = TimeSpan.FromSeconds(10),
+            DeadLetterTimeout = deadLetterTimeout ?? TimeSpan.FromSeconds(10),
         });
         Metrics = new ScoringMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
         var source = models?.Invoke(Scorer) ?? new FixedModelSource(Scorer);
