@@ -1,6 +1,7 @@
 using Churn.Domain.Customers;
 using Churn.Domain.Predictions;
 using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace Churn.MongoDB;
 
@@ -10,6 +11,23 @@ namespace Churn.MongoDB;
 /// </summary>
 internal static class MongoPredictionDocuments
 {
+    /// <summary>
+    /// The write of one prediction: an upsert by <c>_id</c> whose pipeline keeps the stored document when it was scored
+    /// later than this one (a late retry of an older prediction), and otherwise replaces it — atomically, in one update.
+    /// </summary>
+    public static UpdateOneModel<BsonDocument> Upsert(Prediction p)
+    {
+        var document = ToDocument(p);
+        var keepNewer = new BsonDocument("$replaceWith", new BsonDocument("$cond", new BsonDocument
+        {
+            { "if", new BsonDocument("$gt", new BsonArray { "$scoredAt", document["scoredAt"] }) },
+            { "then", "$$ROOT" },
+            { "else", new BsonDocument("$literal", document) },
+        }));
+        return new UpdateOneModel<BsonDocument>(new BsonDocument("_id", document["_id"]),
+            new PipelineUpdateDefinition<BsonDocument>(new[] { keepNewer })) { IsUpsert = true };
+    }
+
     public static BsonDocument ToDocument(Prediction p)
     {
         var document = new BsonDocument

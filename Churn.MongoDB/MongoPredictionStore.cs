@@ -7,7 +7,8 @@ namespace Churn.MongoDB;
 
 /// <summary>
 /// The MongoDB <see cref="IPredictionStore"/>: collection <c>predictions</c> keyed by <c>_id = eventId</c>, written with
-/// unordered bulk upserts at write concern majority, and <c>models</c> keyed by version. Indexes follow the API's
+/// unordered bulk conditional upserts (a prediction scored later is never replaced by one scored earlier) at write
+/// concern majority with a 10 s write-concern timeout, and <c>models</c> keyed by version. Indexes follow the API's
 /// queries (equality, sort, range) and are created once at start. Traced by the driver's own source
 /// (<see cref="MongoTelemetry.ActivitySourceName"/>).
 /// </summary>
@@ -18,6 +19,9 @@ public sealed partial class MongoPredictionStore : IPredictionStore
 
     private static readonly BulkWriteOptions UnorderedBulk = new() { IsOrdered = false };
 
+    /// <summary>Majority, and an answer within 10 s even when the majority is gone (then an outage, retried).</summary>
+    private static readonly WriteConcern Majority = WriteConcern.WMajority.With(wTimeout: TimeSpan.FromSeconds(10));
+
     private readonly IMongoCollection<BsonDocument> _predictions;
     private readonly IMongoCollection<BsonDocument> _models;
     private readonly TimeProvider _time;
@@ -26,8 +30,8 @@ public sealed partial class MongoPredictionStore : IPredictionStore
     public MongoPredictionStore(IMongoDatabase database, TimeProvider? time = null)
     {
         _predictions = database.GetCollection<BsonDocument>(PredictionsCollection)
-            .WithWriteConcern(WriteConcern.WMajority);
-        _models = database.GetCollection<BsonDocument>(ModelsCollection).WithWriteConcern(WriteConcern.WMajority);
+            .WithWriteConcern(Majority);
+        _models = database.GetCollection<BsonDocument>(ModelsCollection).WithWriteConcern(Majority);
         _time = time ?? TimeProvider.System;
         _initialization = new StoreInitialization(CreateIndexesAsync);
     }
@@ -46,8 +50,7 @@ public sealed partial class MongoPredictionStore : IPredictionStore
         var writes = new WriteModel<BsonDocument>[predictions.Count];
         for (var i = 0; i < writes.Length; i++)
         {
-            var document = MongoPredictionDocuments.ToDocument(predictions[i]);
-            writes[i] = new ReplaceOneModel<BsonDocument>(new BsonDocument("_id", document["_id"]), document) { IsUpsert = true };
+            writes[i] = MongoPredictionDocuments.Upsert(predictions[i]);
         }
         try
         {

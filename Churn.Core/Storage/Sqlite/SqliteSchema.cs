@@ -48,6 +48,7 @@ internal static class SqliteSchema
             risk_band = excluded.risk_band, model_version = excluded.model_version,
             occurred_at = excluded.occurred_at, ingested_at = excluded.ingested_at, scored_at = excluded.scored_at,
             actual_churn = excluded.actual_churn, customer = excluded.customer
+        WHERE excluded.scored_at >= predictions.scored_at
         """;
 
     public static readonly string[] UpsertParameters =

@@ -25,6 +25,25 @@ public sealed class MongoPredictionDocumentsTests
     }
 
     [Fact]
+    public void The_upsert_keeps_a_stored_prediction_scored_later_and_otherwise_replaces_it_in_one_atomic_update()
+    {
+        var prediction = Prediction("e1", scoredAt: Now);
+
+        var upsert = MongoPredictionDocuments.Upsert(prediction);
+
+        Assert.True(upsert.IsUpsert);
+        Assert.Equal(new BsonDocument("_id", "e1"), upsert.Filter.Render(new(
+            global::MongoDB.Bson.Serialization.BsonSerializer.LookupSerializer<BsonDocument>(),
+            global::MongoDB.Bson.Serialization.BsonSerializer.SerializerRegistry)));
+        var stage = Assert.Single(((global::MongoDB.Driver.BsonDocumentStagePipelineDefinition<BsonDocument, BsonDocument>)
+            ((global::MongoDB.Driver.PipelineUpdateDefinition<BsonDocument>)upsert.Update).Pipeline).Documents);
+        var condition = stage["$replaceWith"]["$cond"];
+        Assert.Equal(new BsonArray { "$scoredAt", new BsonDateTime(Now.UtcDateTime) }, condition["if"]["$gt"]);
+        Assert.Equal("$$ROOT", condition["then"].AsString);
+        Assert.Equal(MongoPredictionDocuments.ToDocument(prediction), condition["else"]["$literal"]);
+    }
+
+    [Fact]
     public void An_unknown_label_is_left_out_and_read_back_as_unknown()
     {
         var prediction = Prediction("e1", actual: null);

@@ -26,7 +26,8 @@ public sealed class MongoWriteErrorsTests
     {
         var rejected = Permanent(Batch,
         [
-            new WriteFailure(0, 11000, ServerErrorCategory.DuplicateKey, "E11000 duplicate key (concurrent upsert)"),
+            new WriteFailure(0, 11000, ServerErrorCategory.DuplicateKey,
+                "E11000 duplicate key error collection: churn.predictions index: _id_ dup key: { _id: \"e0\" }"),
             new WriteFailure(2, 10107, ServerErrorCategory.Uncategorized, "not primary"),
             new WriteFailure(1, 50, ServerErrorCategory.ExecutionTimeout, "operation exceeded time limit"),
         ], false);
@@ -51,6 +52,28 @@ public sealed class MongoWriteErrorsTests
             new WriteFailure(0, 189, ServerErrorCategory.Uncategorized, "primary stepped down"),
             new WriteFailure(2, 10334, ServerErrorCategory.Uncategorized, "BSONObjectTooLarge"),
         ], false);
+
+        Assert.Equal(["e2"], rejected.Select(r => r.EventId));
+    }
+
+    [Theory]
+    [InlineData(11601, "Interrupted")]
+    [InlineData(14031, "OutOfDiskSpace")]
+    [InlineData(8000, "AtlasError: you are over your space quota")]
+    [InlineData(16500, "Request rate is large (Cosmos DB throttling)")]
+    [InlineData(99999, "a code this build has never heard of")]
+    public void An_infrastructure_or_unknown_error_is_an_outage_to_retry_never_a_rejection(int code, string message)
+    {
+        var rejected = Permanent(Batch, [new WriteFailure(1, code, ServerErrorCategory.Uncategorized, message)], false);
+
+        Assert.Empty(rejected);
+    }
+
+    [Fact]
+    public void A_duplicate_key_on_a_unique_secondary_index_rejects_the_document()
+    {
+        var rejected = Permanent(Batch, [new WriteFailure(2, 11000, ServerErrorCategory.DuplicateKey,
+            "E11000 duplicate key error collection: churn.predictions index: ux_external_ref dup key: { ref: 7 }")], false);
 
         Assert.Equal(["e2"], rejected.Select(r => r.EventId));
     }

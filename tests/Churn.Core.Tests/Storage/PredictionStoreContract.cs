@@ -32,6 +32,23 @@ public abstract partial class PredictionStoreContract
     }
 
     [Fact]
+    public async Task A_late_write_of_an_older_prediction_never_replaces_a_newer_one_and_the_rest_of_its_batch_is_written()
+    {
+        var store = await OpenAsync();
+        var scoredAt = Prediction("e1").ScoredAt;
+        var newer = Prediction("e1", probability: 0.9) with { ModelVersion = "v2", ScoredAt = scoredAt.AddMinutes(10) };
+        await store.UpsertAsync([newer], Ct);
+
+        // A member evicted during a long outage retries its batch, scored earlier by the model it had then.
+        var late = Prediction("e1", probability: 0.2) with { ModelVersion = "v1", ScoredAt = scoredAt };
+        await store.UpsertAsync([late, Prediction("e2")], Ct);
+
+        Assert.Equal(newer, await store.GetAsync("e1", Ct));
+        Assert.NotNull(await store.GetAsync("e2", Ct));
+        Assert.Equal(2, await store.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_batch_of_distinct_events_is_stored_once_each_even_when_replayed()
     {
         var store = await OpenAsync();
