@@ -40,22 +40,46 @@ public static class ModelCandidate
         }
     }
 
-    /// <summary>Scores <see cref="ProbeCustomer"/>; throws unless the result is a probability.</summary>
+    /// <summary>
+    /// Scores <see cref="ProbeCustomers"/> — real inputs from the card's training statistics — and throws unless every
+    /// result is a probability: a model that returns NaN for customers like the ones it was trained on never serves.
+    /// </summary>
     public static void Probe(IChurnScorer scorer)
     {
-        Span<float> probability = stackalloc float[1];
+        var probes = ProbeCustomers(scorer.Card);
+        var probabilities = new float[probes.Count];
         try
         {
-            scorer.Score([ProbeCustomer(scorer.Card)], probability);
+            scorer.Score([.. probes.Select(p => p.Customer)], probabilities);
         }
         catch (Exception ex) when (ex is not ModelValidationException)
         {
             throw new ModelValidationException($"model {scorer.Card.Version}: probe scoring failed: {ex.Message}", ex);
         }
-        if (!float.IsFinite(probability[0]) || probability[0] is < 0 or > 1)
+        for (var i = 0; i < probes.Count; i++)
         {
-            throw new ModelValidationException($"model {scorer.Card.Version}: probe scored {probability[0]}, not a probability");
+            if (!float.IsFinite(probabilities[i]) || probabilities[i] is < 0 or > 1)
+            {
+                throw new ModelValidationException(
+                    $"model {scorer.Card.Version}: the probe customer with {probes[i].Name} scored {probabilities[i]}, not a probability");
+            }
         }
+    }
+
+    /// <summary>
+    /// Customers like the training data: the medians, every numeric feature at its training minimum, every one at its
+    /// maximum, and the medians with both plans.
+    /// </summary>
+    public static IReadOnlyList<(string Name, CustomerRecord Customer)> ProbeCustomers(ModelCard card)
+    {
+        var typical = ProbeCustomer(card);
+        return
+        [
+            ("the training medians", typical),
+            ("every usage at its training minimum", At(card, typical, s => s.Min)),
+            ("every usage at its training maximum", At(card, typical, s => s.Max)),
+            ("both plans", typical with { InternationalPlan = true, VoiceMailPlan = true, NumberVmailMessages = 20 }),
+        ];
     }
 
     /// <summary>A typical customer: the training medians from the card (fixed values when the card has none).</summary>
@@ -77,6 +101,27 @@ public static class ModelCandidate
             TotalIntlMinutes = Median("TotalIntlMinutes", 10), TotalIntlCalls = Whole("TotalIntlCalls", 4),
             TotalIntlCharge = Median("TotalIntlCharge", 2.7),
             CustomerServiceCalls = Whole("CustomerServiceCalls", 1),
+        };
+    }
+
+    private static CustomerRecord At(ModelCard card, CustomerRecord typical, Func<FeatureStatistics, double> pick)
+    {
+        double Value(string feature, double fallback) =>
+            card.FeatureStatistics.TryGetValue(feature, out var s) && s.Categories is null ? pick(s) : fallback;
+        int Whole(string feature, int fallback) => (int)Math.Round(Value(feature, fallback));
+        return typical with
+        {
+            AccountLength = Whole("AccountLength", typical.AccountLength),
+            NumberVmailMessages = Whole("NumberVmailMessages", typical.NumberVmailMessages),
+            TotalDayMinutes = Value("TotalDayMinutes", typical.TotalDayMinutes), TotalDayCalls = Whole("TotalDayCalls", typical.TotalDayCalls),
+            TotalDayCharge = Value("TotalDayCharge", typical.TotalDayCharge),
+            TotalEveMinutes = Value("TotalEveMinutes", typical.TotalEveMinutes), TotalEveCalls = Whole("TotalEveCalls", typical.TotalEveCalls),
+            TotalEveCharge = Value("TotalEveCharge", typical.TotalEveCharge),
+            TotalNightMinutes = Value("TotalNightMinutes", typical.TotalNightMinutes),
+            TotalNightCalls = Whole("TotalNightCalls", typical.TotalNightCalls), TotalNightCharge = Value("TotalNightCharge", typical.TotalNightCharge),
+            TotalIntlMinutes = Value("TotalIntlMinutes", typical.TotalIntlMinutes), TotalIntlCalls = Whole("TotalIntlCalls", typical.TotalIntlCalls),
+            TotalIntlCharge = Value("TotalIntlCharge", typical.TotalIntlCharge),
+            CustomerServiceCalls = Whole("CustomerServiceCalls", typical.CustomerServiceCalls),
         };
     }
 }
