@@ -7,7 +7,8 @@ namespace Churn.Kafka;
 
 /// <summary>
 /// Consumer lag per partition from librdkafka's statistics JSON (<c>consumer_lag_stored</c>: high watermark minus
-/// the stored offset, i.e. how far durable writes are behind), published as the observable gauge
+/// the stored offset, i.e. how far durable writes are behind; before anything is stored, high watermark minus the
+/// committed offset or the low watermark), published as the observable gauge
 /// <see cref="KafkaTelemetry.ConsumerLagName"/>.
 /// </summary>
 public sealed class KafkaConsumerLag
@@ -40,9 +41,9 @@ public sealed class KafkaConsumerLag
                 foreach (var partition in partitions.EnumerateObject())
                 {
                     var id = int.Parse(partition.Name, CultureInfo.InvariantCulture);
-                    if (id >= 0 && partition.Value.TryGetProperty("consumer_lag_stored", out var lag) && lag.GetInt64() >= 0)
+                    if (id >= 0 && LagOf(partition.Value) is { } lag)
                     {
-                        lags.Add(new PartitionLag(topic.Name, id, lag.GetInt64()));
+                        lags.Add(new PartitionLag(topic.Name, id, lag));
                     }
                 }
             }
@@ -52,6 +53,32 @@ public sealed class KafkaConsumerLag
         {
             // Statistics are advisory; keep the previous snapshot.
         }
+    }
+
+    /// <summary>
+    /// The partition's lag: high watermark − stored offset; before this member stored any, high watermark − the group's
+    /// committed offset; before the group ever committed there, high watermark − low watermark (everything retained is
+    /// unread). Null for a partition this member does not own, or whose watermarks are not known yet.
+    /// </summary>
+    private static long? LagOf(JsonElement partition)
+    {
+        long Field(string name) => partition.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetInt64() : -1;
+        if (partition.TryGetProperty("desired", out var desired) && desired.ValueKind == JsonValueKind.False)
+        {
+            return null;
+        }
+        if (Field("consumer_lag_stored") is >= 0 and var stored)
+        {
+            return stored;
+        }
+        var high = Field("hi_offset");
+        if (high < 0)
+        {
+            return null;
+        }
+        var from = Field("committed_offset") is >= 0 and var committed ? committed : Field("lo_offset");
+        return from >= 0 ? Math.Max(0, high - from) : null;
     }
 
     private IEnumerable<Measurement<long>> Observe() =>

@@ -5,7 +5,7 @@ namespace Churn.Core.Worker;
 /// <summary>Instruments of the <c>Churn.Scoring</c> meter. One per DI container (created from <see cref="IMeterFactory"/>).</summary>
 public sealed class ScoringMetrics
 {
-    public ScoringMetrics(IMeterFactory meterFactory)
+    public ScoringMetrics(IMeterFactory meterFactory, ScoringWorkerStatus status)
     {
         var meter = meterFactory.Create(ScoringTelemetry.Name);
         PredictionsWritten = meter.CreateCounter<long>("churn.scoring.predictions.written", "{prediction}",
@@ -23,6 +23,8 @@ public sealed class ScoringMetrics
             "Batches that failed as a whole (most records failed the model or the store) and were retried.");
         DeadLettersUndeliverable = meter.CreateCounter<long>("churn.scoring.dead_letters.undeliverable", "{record}",
             "Poison records the dead-letter topic refused even as an envelope: logged at Error and given up.");
+        meter.CreateObservableGauge("churn.scoring.batch.unwritten_age", () => status.UnwrittenFor().TotalSeconds, "s",
+            "How long the batch in hand has been unwritten (0 when none): grows while an outage or a batch failure is retried.");
     }
 
     public Counter<long> PredictionsWritten { get; }

@@ -43,6 +43,13 @@ public sealed class ScoringWorkerStatus(TimeProvider time)
 
     internal void Stopped() => _stopped = true;
 
+    /// <summary>How long the current batch has been unwritten; zero when there is none.</summary>
+    public TimeSpan UnwrittenFor()
+    {
+        var batchSince = Interlocked.Read(ref _batchSince);
+        return batchSince < 0 ? TimeSpan.Zero : time.GetUtcNow() - new DateTimeOffset(batchSince, TimeSpan.Zero);
+    }
+
     public HealthCheckResult Check()
     {
         if (_stopped)
@@ -53,8 +60,7 @@ public sealed class ScoringWorkerStatus(TimeProvider time)
         {
             return HealthCheckResult.Degraded("not consuming yet (waiting for a model and the store)");
         }
-        var batchSince = Interlocked.Read(ref _batchSince);
-        var unwritten = batchSince < 0 ? TimeSpan.Zero : time.GetUtcNow() - new DateTimeOffset(batchSince, TimeSpan.Zero);
+        var unwritten = UnwrittenFor();
         var failures = Volatile.Read(ref _failures);
         return unwritten > StuckBatch || failures >= DegradedAfterFailures
             ? HealthCheckResult.Degraded($"a batch of {_batchSize} records has been unwritten for {unwritten.TotalSeconds:0} s " +

@@ -29,7 +29,7 @@ internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
             File.Copy(Path.Combine(trainedModelDirectory, file), Path.Combine(ModelDirectory, file));
         }
         var meters = _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
-        Metrics = new ScoringMetrics(meters);
+        Metrics = new ScoringMetrics(meters, Status);
         Probe = new PipelineProbe(Metrics);
         Log = new EmbeddedEventLog(transport ?? new EmbeddedTransportOptions());
         _publisher = Log.CreatePublisher();

@@ -30,7 +30,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
             RetryMaxDelay = TimeSpan.FromMilliseconds(20),
             DeadLetterTimeout = deadLetterTimeout ?? TimeSpan.FromSeconds(10),
         });
-        Metrics = new ScoringMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        Metrics = new ScoringMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), Status);
         var source = models?.Invoke(Scorer) ?? new FixedModelSource(Scorer);
         var processor = new BatchProcessor(source, Store, DeadLetters, Topics, Metrics, Status, options, TimeProvider.System,
             NullLogger<BatchProcessor>.Instance);

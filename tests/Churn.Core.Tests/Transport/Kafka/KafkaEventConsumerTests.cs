@@ -128,19 +128,27 @@ public class KafkaEventConsumerTests
     }
 
     [Fact]
-    public void Consumer_lag_comes_from_consumer_lag_stored_in_the_statistics()
+    public void Consumer_lag_comes_from_the_stored_offset_else_the_committed_one_else_the_low_watermark()
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var lag = new KafkaConsumerLag(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
 
         lag.Update("""
             {"topics":{"churn.customers":{"partitions":{
-              "0":{"partition":0,"consumer_lag":12,"consumer_lag_stored":15},
-              "1":{"partition":1,"consumer_lag_stored":-1},
+              "0":{"partition":0,"desired":true,"consumer_lag":12,"consumer_lag_stored":15},
+              "1":{"partition":1,"desired":true,"consumer_lag_stored":-1},
+              "2":{"partition":2,"desired":true,"consumer_lag_stored":-1,"hi_offset":500,"committed_offset":420,"lo_offset":0},
+              "3":{"partition":3,"desired":true,"consumer_lag_stored":-1,"hi_offset":300,"committed_offset":-1001,"lo_offset":100},
+              "4":{"partition":4,"desired":false,"consumer_lag_stored":-1,"hi_offset":900,"committed_offset":-1001,"lo_offset":0},
               "-1":{"partition":-1,"consumer_lag_stored":0}}}}}
             """);
         lag.Update("not json");
 
-        Assert.Equal([new KafkaConsumerLag.PartitionLag("churn.customers", 0, 15)], lag.Current);
+        Assert.Equal(
+        [
+            new KafkaConsumerLag.PartitionLag("churn.customers", 0, 15),   // stored offset
+            new KafkaConsumerLag.PartitionLag("churn.customers", 2, 80),   // nothing stored yet: the group's commit
+            new KafkaConsumerLag.PartitionLag("churn.customers", 3, 200),  // never committed: all that is retained
+        ], lag.Current);
     }
 }
