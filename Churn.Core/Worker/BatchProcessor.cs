@@ -79,6 +79,8 @@ public sealed partial class BatchProcessor(
         {
             CustomerEvent? e = null;
             var reason = batch[i].PoisonReason is { } transportReason ? $"undecodable record: {transportReason}"
+                : batch[i].Message.Value.Length > _options.MaxEventBytes
+                    ? $"oversized record: {batch[i].Message.Value.Length} bytes (the limit is {_options.MaxEventBytes})"
                 : !CustomerEventJson.TryDeserialize(batch[i].Message.Value, out e, out var invalidJson) ? $"deserialization failed: {invalidJson}"
                 : CustomerEventRules.Validate(e) is { } broken ? $"invalid event: {broken}"
                 : null;

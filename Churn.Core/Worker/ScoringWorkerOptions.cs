@@ -25,6 +25,10 @@ public sealed record ScoringWorkerOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Largest record value read as an event; a larger one is poison ("oversized record"). An event is ~600 bytes.</summary>
+    [Range(1_024, 16 * 1024 * 1024)]
+    public int MaxEventBytes { get; init; } = 64 * 1024;
+
     /// <summary>How long one store call (a write, the model registration, the initialisation) may take before it is retried.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan StoreTimeout { get; init; } = TimeSpan.FromSeconds(30);

@@ -46,7 +46,8 @@ internal sealed partial class StoreWriter(IPredictionStore store, ScoringWorkerO
                 continue;
             }
             metrics.StoreRetries.Add(1);
-            if (++failures >= options.IsolateAfterFailures && await IsolateAsync(pending, batch, error!, retrier, stopping) is { } isolated)
+            if (++failures >= options.IsolateAfterFailures && !IsInfrastructure(error!)
+                && await IsolateAsync(pending, batch, error!, retrier, stopping) is { } isolated)
             {
                 poison.AddRange(isolated);
                 ThrowIfMass(poison, predictions.Count, "the store could not write");
@@ -80,8 +81,9 @@ internal sealed partial class StoreWriter(IPredictionStore store, ScoringWorkerO
 
     /// <summary>
     /// When the store answers reads, halves the failing batch until the failure is narrowed to single predictions,
-    /// writing every half that works, and returns those predictions as poison. Null when the store does not answer:
-    /// an outage, nothing to bisect.
+    /// writing every half that works, and returns those predictions as poison — provided the rest of the batch could be
+    /// written (a lone prediction has already failed alone). Null when it is the store that fails: it does not answer,
+    /// or no part of the batch could be written, or a part failed with an infrastructure error.
     /// </summary>
     private async Task<List<(int Index, PoisonRecord Poison)>?> IsolateAsync(ScoredBatch failing, IReadOnlyList<ConsumedEvent> batch,
         Exception error, Retrier retrier, CancellationToken stopping)
@@ -91,6 +93,29 @@ internal sealed partial class StoreWriter(IPredictionStore store, ScoringWorkerO
             return null;
         }
         var suspects = new List<(int Index, string Reason)>();
+        var refusals = new List<(int Index, PoisonRecord Poison)>();
+        var written = failing.Count == 1;
+        var infrastructure = false;
+        async Task WriteAsync(ScoredBatch part)
+        {
+            var (partError, refused) = await TryWriteAsync(part, retrier, stopping);
+            written |= partError is null && refused.Count < part.Count;
+            infrastructure |= partError is not null && IsInfrastructure(partError);
+            if (partError is null && refused.Count > 0)
+            {
+                // Refused for good: those carry the store's reason; the rest of the part is written again.
+                var (kept, rejected) = part.Split(refused, batch);
+                refusals.AddRange(rejected);
+                if (kept.Count > 0 && kept.Count < part.Count)
+                {
+                    await WriteAsync(kept);
+                }
+            }
+            else if (partError is not null)
+            {
+                await BisectAsync(part, partError);
+            }
+        }
         async Task BisectAsync(ScoredBatch part, Exception partError)
         {
             if (part.Count == 1)
@@ -100,24 +125,32 @@ internal sealed partial class StoreWriter(IPredictionStore store, ScoringWorkerO
             }
             foreach (var half in new[] { part.Halves().First, part.Halves().Second })
             {
-                if (BatchFailedException.IsMass(suspects.Count, failing.Count))
+                if (BatchFailedException.IsMass(suspects.Count + refusals.Count, failing.Count))
                 {
                     return; // more than half cannot be written: not the records' fault, stop looking
                 }
-                var (halfError, refused) = await TryWriteAsync(half, retrier, stopping);
-                if (halfError is not null || refused.Count > 0)
-                {
-                    await BisectAsync(half, halfError ?? new PredictionWriteException(refused));
-                }
+                await WriteAsync(half);
             }
         }
         await BisectAsync(failing, error);
-        if (suspects.Count > 0)
+        if (infrastructure || !written)
         {
-            LogIsolated(suspects.Count, failing.Count);
+            return null;
         }
-        return [.. suspects.Select(s => (s.Index, new PoisonRecord(batch[s.Index], $"store failed: {s.Reason}")))];
+        if (suspects.Count + refusals.Count > 0)
+        {
+            LogIsolated(suspects.Count + refusals.Count, failing.Count);
+        }
+        return [.. refusals, .. suspects.Select(s => (s.Index, new PoisonRecord(batch[s.Index], $"store failed: {s.Reason}")))];
     }
+
+    /// <summary>
+    /// Errors of the connection, the disk or the database engine rather than of one document: never a reason to blame a
+    /// record (a store's own permanent document errors arrive as <see cref="PredictionWriteException"/>).
+    /// </summary>
+    private static bool IsInfrastructure(Exception error) => error is IOException or TimeoutException
+        or System.Net.Sockets.SocketException or System.Data.Common.DbException or HttpRequestException
+        or OperationCanceledException;
 
     /// <summary>Whether the store answers a read: a write that fails while reads work is the record's fault.</summary>
     private async Task<bool> StoreAnswersAsync(Retrier retrier, CancellationToken stopping) =>

@@ -3,6 +3,7 @@ using Churn.Benchmarks.Api;
 using Churn.Benchmarks.Pipeline;
 using Churn.Benchmarks.Scoring;
 using Churn.Benchmarks.Setup;
+using Churn.Benchmarks.Soak;
 using Churn.Benchmarks.Store;
 using Churn.Benchmarks.Transport;
 
@@ -19,6 +20,7 @@ try
         "pipeline" => await RunPipelineAsync(rest),
         "seed-store" => await SeedStore.RunAsync(rest, Console.Out),
         "api-load" => await ApiLoad.RunAsync(rest, Console.Out),
+        "soak" => await FaultSoak.RunAsync(rest, Console.Out),
         _ => Usage(),
     };
 }
@@ -58,6 +60,8 @@ static int Usage()
           api-load  --url http://127.0.0.1:PORT --scenario predictions|score (--rate R | --concurrency N)
                     [--duration S] [--warmup S] [--timeout S] [--json <summary file>]
                     load a running Api on loopback: open loop at R req/s, or closed loop with N workers
+          soak      [--minutes M] [--seed S] [--transport embedded|kafka]
+                    the fault-injection suite over and over with consecutive seeds; stops at the first failing seed
         """);
     return 1;
 }

@@ -1,9 +1,10 @@
 using Churn.Core.Ingest;
 using Churn.Core.Serving;
 using Churn.Core.Storage.Sqlite;
-using Churn.Core.Transport;
 using Churn.Core.Transport.Embedded;
+using Churn.Core.Transport;
 using Churn.Core.Worker;
+using Churn.Testing.Faults;
 using Churn.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,13 +1,14 @@
 using Churn.Core.Transport;
+using Xunit;
 
-namespace Churn.Core.Tests.EndToEnd;
+namespace Churn.Testing.Faults;
 
 /// <summary>
 /// Wraps a real consumer so a test can crash it the way a dying process would: on the consume thread itself (the
 /// consumer is single-threaded by contract), the next <see cref="Consume"/> disposes the inner consumer without
 /// <see cref="IEventConsumer.Close"/> (nothing more is committed) and throws <see cref="ObjectDisposedException"/>.
 /// </summary>
-internal sealed class CrashableConsumer(IEventConsumer inner) : IEventConsumer
+public sealed class CrashableConsumer(IEventConsumer inner) : IEventConsumer
 {
     public string MessagingSystem => inner.MessagingSystem;
 
@@ -23,9 +24,12 @@ internal sealed class CrashableConsumer(IEventConsumer inner) : IEventConsumer
     /// <summary>Crashes at the worker's next Consume and waits until it has happened.</summary>
     public void Crash()
     {
-        _crashRequested = true;
+        CrashAtNextConsume();
         Assert.True(_crashed.Wait(TimeSpan.FromSeconds(30)), "the worker never consumed again");
     }
+
+    /// <summary>Crashes at the worker's next Consume, without waiting (the worker may be busy retrying a batch).</summary>
+    public void CrashAtNextConsume() => _crashRequested = true;
 
     public ConsumedEvent? Consume(TimeSpan timeout)
     {
