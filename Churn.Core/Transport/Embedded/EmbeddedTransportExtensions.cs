@@ -10,7 +10,8 @@ namespace Churn.Core.Transport.Embedded;
 public static class EmbeddedTransportExtensions
 {
     /// <summary>
-    /// Registers the in-process log (singleton, options from <see cref="EmbeddedTransportOptions.SectionName"/>), an
+    /// Registers the in-process log (singleton, options from <see cref="EmbeddedTransportOptions.SectionName"/>; the
+    /// dead-letter topic of <see cref="PipelineTopicsOptions"/> gets the bounded retention), an
     /// <see cref="IEventPublisher"/> and an <see cref="IEventConsumer"/> in group <paramref name="consumerGroupId"/>
     /// (default: the application name) over it, and the <see cref="EmbeddedTransportTelemetry"/> source and meter.
     /// </summary>
@@ -23,7 +24,10 @@ public static class EmbeddedTransportExtensions
             .BindConfiguration(EmbeddedTransportOptions.SectionName)
             .Validate(options => { options.Validate(); return true; })
             .ValidateOnStart();
-        services.AddSingleton(sp => new EmbeddedEventLog(sp.GetRequiredService<IOptions<EmbeddedTransportOptions>>().Value));
+        services.AddPipelineTopics();
+        services.AddSingleton(sp => new EmbeddedTransportMetrics(sp.GetRequiredService<IMeterFactory>()));
+        services.AddSingleton(sp => new EmbeddedEventLog(sp.GetRequiredService<IOptions<EmbeddedTransportOptions>>().Value,
+            sp.GetRequiredService<IOptions<PipelineTopicsOptions>>().Value.DeadLetters, sp.GetRequiredService<EmbeddedTransportMetrics>()));
         services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EmbeddedEventLog>().CreatePublisher(
             new TransportMetrics(sp.GetRequiredService<IMeterFactory>(), EmbeddedTransportTelemetry.Name)));
         services.AddSingleton<IEventConsumer>(sp => sp.GetRequiredService<EmbeddedEventLog>().CreateConsumer(groupId));
