@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Churn.Core.DeadLetters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,19 @@ public static class EmbeddedTransportExtensions
         services.AddSingleton<IEventConsumer>(sp => sp.GetRequiredService<EmbeddedEventLog>().CreateConsumer(groupId));
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(EmbeddedTransportTelemetry.Name));
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(EmbeddedTransportTelemetry.Name));
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers the dead-letter recorder's consumer over the in-process log: an <see cref="IEventConsumer"/> keyed
+    /// <see cref="DeadLetterRecorderExtensions.ConsumerKey"/> in the group <see cref="DeadLetterRecorderOptions.ConsumerGroup"/>
+    /// (its commits are what normally free the dead-letter topic's retention). Call <see cref="AddEmbeddedTransport"/> too.
+    /// </summary>
+    public static IHostApplicationBuilder AddEmbeddedDeadLetterConsumer(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddKeyedSingleton<IEventConsumer>(DeadLetterRecorderExtensions.ConsumerKey, (sp, _) =>
+            sp.GetRequiredService<EmbeddedEventLog>().CreateConsumer(
+                sp.GetRequiredService<IOptions<DeadLetterRecorderOptions>>().Value.ConsumerGroup));
         return builder;
     }
 }
