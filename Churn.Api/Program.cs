@@ -19,6 +19,7 @@ app.MapStatsApi();
 app.MapModelsApi();
 app.MapWhatIfApi();
 app.MapAdminApi();
+app.MapDeadLettersApi();
 
 app.Run();
 

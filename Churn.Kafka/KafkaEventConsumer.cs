@@ -41,7 +41,10 @@ public sealed partial class KafkaEventConsumer(IConsumer<string, byte[]> consume
                 return null;
             }
             var message = new EventMessage(result.Message.Key ?? "", result.Message.Value ?? [], ToHeaders(result.Message.Headers));
-            return new ConsumedEvent(result.Topic, result.Partition.Value, result.Offset.Value, message);
+            return new ConsumedEvent(result.Topic, result.Partition.Value, result.Offset.Value, message)
+            {
+                Timestamp = Time(result.Message.Timestamp),
+            };
         }
         catch (ConsumeException e) when (e.Error.Code is ErrorCode.Local_KeyDeserialization or ErrorCode.Local_ValueDeserialization)
         {
@@ -144,8 +147,12 @@ public sealed partial class KafkaEventConsumer(IConsumer<string, byte[]> consume
         var reason = $"{e.Error.Code}: {e.Error.Reason}";
         LogPoison(record.Topic, record.Partition.Value, record.Offset.Value, reason);
         return new ConsumedEvent(record.Topic, record.Partition.Value, record.Offset.Value,
-            new EventMessage(key, record.Message.Value ?? [], headers)) { PoisonReason = reason };
+            new EventMessage(key, record.Message.Value ?? [], headers)) { PoisonReason = reason, Timestamp = Time(record.Message.Timestamp) };
     }
+
+    /// <summary>The record's timestamp (CreateTime or LogAppendTime), when it has one.</summary>
+    private static DateTimeOffset? Time(Timestamp timestamp) =>
+        timestamp.Type == TimestampType.NotAvailable ? null : DateTimeOffset.FromUnixTimeMilliseconds(timestamp.UnixTimestampMs);
 
     private static List<KeyValuePair<string, byte[]>> ToHeaders(Headers? headers)
     {

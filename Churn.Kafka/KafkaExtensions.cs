@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Churn.Core.Composition;
+using Churn.Core.DeadLetters;
 using Churn.Core.Transport;
 using Confluent.Kafka;
 using Microsoft.Extensions.Configuration;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -82,6 +84,34 @@ public static class KafkaExtensions
                 sp => sp.GetRequiredService<KafkaEventConsumer>().Client.Handle);
         }
         AddTelemetry(services, settings.DisableTracing, settings.DisableMetrics);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers the dead-letter recorder's own consumer: a <see cref="KafkaEventConsumer"/> keyed
+    /// <see cref="DeadLetterRecorderExtensions.ConsumerKey"/> (as <see cref="IEventConsumer"/> too) with the settings of
+    /// <see cref="KafkaConsumerOptions.SectionName"/> (servers, security, tunables, the forced offset handling) but in
+    /// the group <see cref="DeadLetterRecorderOptions.ConsumerGroup"/>, without lag statistics, and without a health check
+    /// of its own (the recorder's <c>dead-letter-recorder</c> check reports its loop; <see cref="AddKafkaConsumer"/>'s
+    /// check, the broker). Leaves the scoring worker's unkeyed consumer as it is.
+    /// </summary>
+    public static IHostApplicationBuilder AddKafkaDeadLetterConsumer(this IHostApplicationBuilder builder, string connectionName)
+    {
+        var settings = Bind(builder.Configuration, KafkaConsumerOptions.SectionName, new KafkaConsumerOptions(), s => s.Config);
+        settings.ConnectionString = builder.Configuration.GetConnectionString(connectionName) ?? settings.ConnectionString;
+        settings.Config.BootstrapServers = RequireBootstrapServers(connectionName, KafkaConsumerOptions.SectionName,
+            settings.ConnectionString ?? settings.Config.BootstrapServers);
+
+        var key = DeadLetterRecorderExtensions.ConsumerKey;
+        var services = builder.Services;
+        services.AddKeyedSingleton(key, (sp, _) =>
+        {
+            var config = KafkaClientDefaults.Apply(new ConsumerConfig(new Dictionary<string, string>(settings.Config)), statistics: false);
+            config.GroupId = sp.GetRequiredService<IOptions<DeadLetterRecorderOptions>>().Value.ConsumerGroup;
+            return KafkaClientFactory.BuildConsumer(config, sp.GetRequiredService<ILoggerFactory>(), lag: null);
+        });
+        services.AddKeyedSingleton<IEventConsumer>(key, (sp, k) => sp.GetRequiredKeyedService<KafkaEventConsumer>(k));
+        AddTelemetry(services, settings.DisableTracing, disableMetrics: true);
         return builder;
     }
 

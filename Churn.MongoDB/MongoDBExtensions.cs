@@ -69,14 +69,15 @@ public static class MongoDBExtensions
     }
 
     /// <summary>
-    /// Registers the MongoDB <see cref="IPredictionStore"/> over the <see cref="IMongoDatabase"/> that
-    /// <see cref="AddMongoDBClient"/> registered (call that first).
+    /// Registers the MongoDB <see cref="IPredictionStore"/> and, in the same database, the <see cref="IDeadLetterStore"/>
+    /// over the <see cref="IMongoDatabase"/> that <see cref="AddMongoDBClient"/> registered (call that first).
     /// </summary>
     public static IHostApplicationBuilder AddMongoDBPredictionStore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp =>
             new MongoPredictionStore(sp.GetRequiredService<IMongoDatabase>(), sp.GetService<TimeProvider>()));
         builder.Services.AddSingleton<IPredictionStore>(sp => sp.GetRequiredService<MongoPredictionStore>());
+        builder.Services.AddSingleton<IDeadLetterStore>(sp => sp.GetRequiredService<MongoPredictionStore>());
         return builder;
     }
 }

@@ -8,7 +8,8 @@ namespace Churn.MongoDB;
 /// <summary>
 /// The MongoDB <see cref="IPredictionStore"/>: collection <c>predictions</c> keyed by <c>_id = eventId</c>, written with
 /// unordered bulk conditional upserts (a prediction scored later is never replaced by one scored earlier) at write
-/// concern majority with a 10 s write-concern timeout, and <c>models</c> keyed by version. Indexes follow the API's
+/// concern majority with a 10 s write-concern timeout, <c>models</c> keyed by version, and the recorded dead letters
+/// (<see cref="IDeadLetterStore"/>, collection <c>deadLetters</c>). Indexes follow the API's
 /// queries (equality, sort, range) and are created once at start. Traced by the driver's own source
 /// (<see cref="MongoTelemetry.ActivitySourceName"/>).
 /// </summary>
@@ -24,6 +25,7 @@ public sealed partial class MongoPredictionStore : IPredictionStore
 
     private readonly IMongoCollection<BsonDocument> _predictions;
     private readonly IMongoCollection<BsonDocument> _models;
+    private readonly IMongoCollection<BsonDocument> _deadLetters;
     private readonly TimeProvider _time;
     private readonly StoreInitialization _initialization;
 
@@ -32,6 +34,7 @@ public sealed partial class MongoPredictionStore : IPredictionStore
         _predictions = database.GetCollection<BsonDocument>(PredictionsCollection)
             .WithWriteConcern(Majority);
         _models = database.GetCollection<BsonDocument>(ModelsCollection).WithWriteConcern(Majority);
+        _deadLetters = database.GetCollection<BsonDocument>(DeadLettersCollection).WithWriteConcern(Majority);
         _time = time ?? TimeProvider.System;
         _initialization = new StoreInitialization(CreateIndexesAsync);
     }
@@ -84,6 +87,8 @@ public sealed partial class MongoPredictionStore : IPredictionStore
         ], cancellationToken).ConfigureAwait(false);
         await _models.Indexes.CreateOneAsync(
             Index("created", new BsonDocument { { "created", -1 }, { "_id", -1 } }), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        await _deadLetters.Indexes.CreateOneAsync(Index("deadLetteredAt", NewestFirst), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
     }
 }

@@ -1,4 +1,5 @@
 using Churn.Api.Explanations;
+using Churn.Domain.DeadLetters;
 using Churn.Domain.Features;
 
 namespace Churn.Api.Documentation;
@@ -64,6 +65,28 @@ internal static class ApiExamples
 
     public static readonly ModelsResponse Models = new(ModelVersion,
         [new ModelSummary(ModelVersion, At, "LightGbm", 0.936, 0.917, Threshold, true)]);
+
+    /// <summary>
+    /// A record of the test file published with broken JSON, dead-lettered by the worker, and line 9 of the test file
+    /// with an account length that is not a number, rejected by ingest.
+    /// </summary>
+    public static readonly DeadLetterPage DeadLetters = new(
+    [
+        new DeadLetter
+        {
+            Topic = "churn.customers.dlq", Partition = 1, Offset = 17, ReasonKind = "deserialization failed",
+            Reason = "deserialization failed: invalid JSON: '}' is invalid after a property name. Expected a ':'. Path: $ | LineNumber: 0 | BytePositionInLine: 28.",
+            SourceTopic = "churn.customers", SourcePartition = 2, SourceOffset = 1041, Key = "c-c73bb8e7-2",
+            Excerpt = """{"schemaVersion":1,"eventId"}""", ValueBytes = 29, DeadLetteredAt = At.AddSeconds(42),
+        },
+        new DeadLetter
+        {
+            Topic = "churn.customers.dlq", Partition = 3, Offset = 4, ReasonKind = "ingest rejected",
+            Reason = "line 9: Account length: 'oops' is not a whole number", Origin = "csv:churn-bigml-20.csv:9",
+            Key = "csv:churn-bigml-20.csv:9", Excerpt = "ID,oops,415,No,No,0,159.1,114,27.05,231.3,117,19.66,143.2,91,6.44,8.8,3,2.38,5,True",
+            ValueBytes = 83, DeadLetteredAt = At.AddSeconds(1),
+        },
+    ], 2, 1, 50, [new ReasonKindCount("deserialization failed", 1), new ReasonKindCount("ingest rejected", 1)]);
 
     public static readonly ReplayReport Replay = new("csv:churn-bigml-20.csv", 667, 0, 0);
 

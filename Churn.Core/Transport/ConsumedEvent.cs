@@ -11,4 +11,7 @@ public sealed record ConsumedEvent(string Topic, int Partition, long Offset, Eve
     public string? PoisonReason { get; init; }
 
     public bool IsPoison => PoisonReason is not null;
+
+    /// <summary>When the record was written to its topic (Kafka's record timestamp; the embedded log's append time), when known.</summary>
+    public DateTimeOffset? Timestamp { get; init; }
 }

@@ -1,4 +1,5 @@
 using Churn.Core.Composition;
+using Churn.Core.DeadLetters;
 using Churn.Core.Serving;
 using Churn.Core.Storage.Sqlite;
 using Churn.Core.Worker;
@@ -11,7 +12,9 @@ public static class Extensions
 {
     /// <summary>
     /// The scoring worker as its own process, per port (<see cref="PipelinePorts"/>): it consumes <c>churn.customers</c>
-    /// from Kafka (and dead-letters to <c>churn.customers.dlq</c>) and writes predictions to SQLite or MongoDB.
+    /// from Kafka (and dead-letters to <c>churn.customers.dlq</c>) and writes predictions to SQLite or MongoDB; beside it
+    /// the dead-letter recorder consumes <c>churn.customers.dlq</c> in its own group and writes what it reads to the same
+    /// store, where the Api reads it.
     /// </summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -20,6 +23,7 @@ public static class Extensions
         {
             case TransportKind.Kafka:
                 builder.AddKafkaConsumer(PipelinePorts.KafkaConnectionName);
+                builder.AddKafkaDeadLetterConsumer(PipelinePorts.KafkaConnectionName);
                 builder.AddKafkaProducer(PipelinePorts.KafkaConnectionName);
                 builder.AddKafkaTopics();
                 break;
@@ -41,6 +45,7 @@ public static class Extensions
         }
         builder.AddChurnModel();
         builder.AddScoringWorker();
+        builder.AddDeadLetterRecorder();
         return builder;
     }
 }

@@ -3,8 +3,11 @@ using Churn.Web.Pages.Shared.Charts;
 
 namespace Churn.Web.Pages;
 
-/// <summary>The dashboard's tiles and charts, built from GET /api/stats and the serving model's version.</summary>
-public sealed record DashboardSummary(PredictionStats Stats, string? ModelVersion)
+/// <summary>
+/// The dashboard's tiles and charts, built from GET /api/stats, the serving model's version and the number of recorded
+/// dead letters (GET /api/dead-letters).
+/// </summary>
+public sealed record DashboardSummary(PredictionStats Stats, string? ModelVersion, long DeadLetters)
 {
     public long HighRisk => Stats.ByRiskBand.GetValueOrDefault(RiskBand.High);
 

@@ -18,6 +18,7 @@ public sealed class IndexModel(ChurnApiClient api) : PageModel
     {
         var stats = api.GetStatsAsync(ct);
         var model = api.GetModelAsync(ct);
-        return new DashboardSummary((await stats)!, (await model)?.Version);
+        var deadLetters = api.GetDeadLettersAsync(page: 1, pageSize: 1, ct);
+        return new DashboardSummary((await stats)!, (await model)?.Version, (await deadLetters).Total);
     }
 }

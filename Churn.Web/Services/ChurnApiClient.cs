@@ -58,6 +58,10 @@ public sealed class ChurnApiClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<ModelCard>(Json, ct);
     }
 
+    /// <summary>A page of the recorded dead letters, newest first, with the counts by reason kind.</summary>
+    public async Task<DeadLetterPage> GetDeadLettersAsync(int page, int pageSize, CancellationToken ct) =>
+        (await http.GetFromJsonAsync<DeadLetterPage>($"api/dead-letters?page={page}&pageSize={pageSize}", Json, ct))!;
+
     public async Task<ModelsResponse> GetModelsAsync(CancellationToken ct) =>
         (await http.GetFromJsonAsync<ModelsResponse>("api/models", Json, ct))!;
 

@@ -13,7 +13,7 @@ public sealed class HealthCheckRegistrationTests(ApiFactory factory) : IClassFix
     {
         var registrations = factory.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations;
 
-        Assert.Equal(["model", "scoring-worker", "self", "sqlite"], registrations.Select(r => r.Name).Order());
+        Assert.Equal(["dead-letter-recorder", "model", "scoring-worker", "self", "sqlite"], registrations.Select(r => r.Name).Order());
         Assert.All(registrations.Where(r => r.Name != "self"), r => Assert.Contains("ready", r.Tags));
         Assert.Equal(["live"], registrations.Single(r => r.Name == "self").Tags);
     }

@@ -1,6 +1,10 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Churn.Core.DeadLetters;
 using Churn.Core.Ingest;
+using Churn.Domain.Api;
+using Churn.Domain.Events;
 using Churn.Domain.Customers;
 using Churn.Domain.Models;
 using Churn.Testing;
@@ -88,6 +92,37 @@ public sealed class OpenApiExampleTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal((trained.TrainingData, trained.TestData), (card.TrainingData, card.TestData));
         Assert.Equal(trained.Onnx, card.Onnx);
         Assert.Equal(trained.FeatureNames, card.FeatureNames);
+    }
+
+    [Fact]
+    public async Task Example_dead_letters_are_what_the_worker_and_ingest_write_for_their_values()
+    {
+        RepositoryPaths.SkipUnlessDataPresent();
+        var letters = (await Example("/api/dead-letters", "get")).Deserialize<DeadLetterPage>(Json.Options)!.Items;
+        var poison = letters.Single(l => l.SourceTopic is not null);
+        var rejected = letters.Single(l => l.Origin is not null);
+
+        // The worker: the excerpt's value read as an event, and the key a replayed customer's id.
+        var value = Encoding.UTF8.GetBytes(poison.Excerpt);
+        Assert.False(CustomerEventJson.TryDeserialize(value, out _, out var error));
+        Assert.Equal($"deserialization failed: {error}", poison.Reason);
+        Assert.Equal(DeadLetterReader.KindOf(poison.Reason), poison.ReasonKind);
+        Assert.Equal((DeadLetterReader.Excerpt(value, value.Length), value.Length), (poison.Excerpt, poison.ValueBytes));
+        var replayed = new CsvReplaySource(RepositoryPaths.TestFile, TimeProvider.System).Read().ToList();
+        Assert.Contains(replayed, item => item.Event?.CustomerId == poison.Key);
+
+        // Ingest: the test file with the excerpt as the row of its line, replayed.
+        using var directory = new TempDirectory();
+        var file = directory.Combine(Path.GetFileName(RepositoryPaths.TestFile));
+        var origin = rejected.Origin!;
+        var line = int.Parse(origin[(origin.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var lines = File.ReadLines(RepositoryPaths.TestFile).Take(line).ToArray();
+        lines[line - 1] = rejected.Excerpt;
+        File.WriteAllLines(file, lines);
+        var item = new CsvReplaySource(file, TimeProvider.System).Read().Single(i => i.Event is null);
+        Assert.Equal((item.Origin, item.RejectionReason, item.Raw), (rejected.Origin, rejected.Reason, rejected.Excerpt));
+        Assert.Equal((DeadLetterReader.IngestRejectedKind, item.Origin, Encoding.UTF8.GetByteCount(item.Raw!)),
+            (rejected.ReasonKind, rejected.Key, rejected.ValueBytes));
     }
 
     /// <summary>

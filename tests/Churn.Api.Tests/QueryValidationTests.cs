@@ -18,6 +18,7 @@ public sealed class QueryValidationTests(ApiFactory factory) : IClassFixture<Api
         { "/api/predictions/stream", "/api/predictions/stream" },
         { "/api/stats", "/api/stats" },
         { "/api/customers/{customerId}/predictions", "/api/customers/cust-3/predictions" },
+        { "/api/dead-letters", "/api/dead-letters" },
     };
 
     [Theory]

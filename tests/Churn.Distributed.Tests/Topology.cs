@@ -26,6 +26,7 @@ public sealed class Topology : IAsyncDisposable
     public string CustomersTopic { get; }
     public string DeadLetterTopic { get; }
     public string ScoringGroup { get; } = KafkaCluster.NewGroup("churn-scoring");
+    public string DeadLetterGroup { get; } = KafkaCluster.NewGroup("churn-dead-letters");
     public string ModelDirectory { get; }
     public string DatabasePath => _directory.Combine("churn.db");
     public StoredPredictions Store { get; }
@@ -43,6 +44,7 @@ public sealed class Topology : IAsyncDisposable
             ["Churn:Model:Directory"] = ModelDirectory,
             ["Churn:Model:Watch"] = "false",
             ["Churn:DataDirectory"] = RepositoryPaths.DataDirectory,
+            ["Churn:DeadLetters:ConsumerGroup"] = DeadLetterGroup,
         };
         foreach (var (key, value) in extra)
         {

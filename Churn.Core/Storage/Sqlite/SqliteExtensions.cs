@@ -12,7 +12,8 @@ public static class SqliteExtensions
 
     /// <summary>
     /// Registers the embedded SQLite <see cref="IPredictionStore"/> (options section <c>Churn:Sqlite</c>; the file is
-    /// resolved against the content root), its health check <see cref="HealthCheckName"/> and its trace source.
+    /// resolved against the content root) and, over the same file, the <see cref="IDeadLetterStore"/>; its health
+    /// check <see cref="HealthCheckName"/> and its trace source.
     /// </summary>
     public static IHostApplicationBuilder AddSqlitePredictionStore(
         this IHostApplicationBuilder builder, Action<SqliteStoreOptions>? configure = null)
@@ -33,6 +34,7 @@ public static class SqliteExtensions
             return new SqlitePredictionStore(resolved, sp.GetService<TimeProvider>());
         });
         builder.Services.AddSingleton<IPredictionStore>(sp => sp.GetRequiredService<SqlitePredictionStore>());
+        builder.Services.AddSingleton<IDeadLetterStore>(sp => sp.GetRequiredService<SqlitePredictionStore>());
         builder.Services.AddHealthChecks()
             .AddCheck<SqliteStoreHealthCheck>(HealthCheckName, tags: [HealthCheckTags.Ready]);
         builder.Services.ConfigureOpenTelemetryTracerProvider(

@@ -7,7 +7,8 @@ namespace Churn.Core.Storage.Sqlite;
 /// <summary>
 /// The embedded <see cref="IPredictionStore"/>: one SQLite file in WAL mode. One dedicated write connection, guarded by
 /// a lock, upserts each batch in one transaction with a prepared statement; queries use pooled read-only connections,
-/// which WAL lets run concurrently with the writer (each sees the last committed snapshot).
+/// which WAL lets run concurrently with the writer (each sees the last committed snapshot). The same file holds the
+/// recorded dead letters (<see cref="IDeadLetterStore"/>, table <c>dead_letters</c>).
 /// </summary>
 public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposable
 {
@@ -117,6 +118,7 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
             PRAGMA cache_size = -32768;
             """);
         Execute(writer, SqliteSchema.Create);
+        Execute(writer, SqliteSchema.CreateDeadLetters);
         var upsert = writer.CreateCommand();
         upsert.CommandText = SqliteSchema.Upsert;
         foreach (var name in SqliteSchema.UpsertParameters)

@@ -37,6 +37,32 @@ internal static class SqliteSchema
         );
         """;
 
+    /// <summary>
+    /// Recorded dead letters, keyed by their own position in the dead-letter topic; the page index serves the newest
+    /// first, the kind index the counts by reason kind.
+    /// </summary>
+    public const string CreateDeadLetters = """
+        CREATE TABLE IF NOT EXISTS dead_letters (
+            dlq_topic        TEXT    NOT NULL,
+            dlq_partition    INTEGER NOT NULL,
+            dlq_offset       INTEGER NOT NULL,
+            reason_kind      TEXT    NOT NULL,
+            reason           TEXT    NOT NULL,
+            source_topic     TEXT    NULL,
+            source_partition INTEGER NULL,
+            source_offset    INTEGER NULL,
+            origin           TEXT    NULL,
+            record_key       TEXT    NOT NULL,
+            excerpt          TEXT    NOT NULL,
+            value_bytes      INTEGER NOT NULL,
+            envelope         INTEGER NOT NULL,
+            dead_lettered_at INTEGER NOT NULL,
+            PRIMARY KEY (dlq_topic, dlq_partition, dlq_offset)
+        );
+        CREATE INDEX IF NOT EXISTS ix_dead_letters_newest ON dead_letters (dead_lettered_at, dlq_topic, dlq_partition, dlq_offset);
+        CREATE INDEX IF NOT EXISTS ix_dead_letters_reason_kind ON dead_letters (reason_kind);
+        """;
+
     public const string Upsert = """
         INSERT INTO predictions (event_id, customer_id, source, state, probability, predicted_churn, risk_band,
             model_version, occurred_at, ingested_at, scored_at, actual_churn, customer)

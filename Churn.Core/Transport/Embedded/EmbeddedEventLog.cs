@@ -7,19 +7,32 @@ namespace Churn.Core.Transport.Embedded;
 /// <see cref="EmbeddedTransportOptions.Partitions"/> bounded partitions, consumer groups with committed offsets, and
 /// back-pressure. Messages are retained until every consumer group has committed past them, so a partition holds
 /// at most <see cref="EmbeddedTransportOptions.PartitionCapacity"/> uncommitted messages; with no group yet, a full
-/// partition blocks publishers until one subscribes and commits. Nothing survives the process.
+/// partition blocks publishers until one subscribes and commits. The dead-letter topic is the exception: nothing has
+/// to consume it, so it keeps at most <see cref="EmbeddedTransportOptions.DeadLetterCapacity"/> messages per
+/// partition and drops the oldest rather than block. Nothing survives the process.
 /// </summary>
 public sealed class EmbeddedEventLog : IDisposable
 {
     private readonly ConcurrentDictionary<string, TopicLog> topics = new(StringComparer.Ordinal);
+    private readonly EmbeddedTransportMetrics? metrics;
 
-    public EmbeddedEventLog(EmbeddedTransportOptions? options = null)
+    /// <param name="options">Partitions, capacities, timeouts; the defaults when null.</param>
+    /// <param name="deadLetterTopic">The topic with bounded retention (<c>Churn:Topics:DeadLetters</c>).</param>
+    /// <param name="metrics">Where dropped dead letters are counted; null counts nothing.</param>
+    public EmbeddedEventLog(EmbeddedTransportOptions? options = null,
+        string deadLetterTopic = PipelineTopicsOptions.DefaultDeadLetters, EmbeddedTransportMetrics? metrics = null)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(deadLetterTopic);
         Options = options ?? new EmbeddedTransportOptions();
         Options.Validate();
+        DeadLetterTopic = deadLetterTopic;
+        this.metrics = metrics;
     }
 
     public EmbeddedTransportOptions Options { get; }
+
+    /// <summary>The topic that keeps at most <see cref="EmbeddedTransportOptions.DeadLetterCapacity"/> messages per partition.</summary>
+    public string DeadLetterTopic { get; }
 
     /// <param name="metrics">Where its deliveries are counted; null counts nothing.</param>
     public EmbeddedEventPublisher CreatePublisher(TransportMetrics? metrics = null) => new(this, metrics);
@@ -43,7 +56,9 @@ public sealed class EmbeddedEventLog : IDisposable
     internal TopicLog Topic(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return topics.GetOrAdd(name, static (n, options) => new TopicLog(n, options), Options);
+        return topics.GetOrAdd(name, static (n, log) => n == log.DeadLetterTopic
+            ? new TopicLog(n, log.Options.Partitions, log.Options.DeadLetterCapacity, dropOldest: true, log.metrics)
+            : new TopicLog(n, log.Options.Partitions, log.Options.PartitionCapacity, dropOldest: false, metrics: null), this);
     }
 
     /// <summary>Wakes every blocked publisher (failed report) and consumer (no message).</summary>

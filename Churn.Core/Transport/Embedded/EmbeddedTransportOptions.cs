@@ -16,6 +16,14 @@ public sealed record EmbeddedTransportOptions
     /// </summary>
     public int PartitionCapacity { get; init; } = 65_536;
 
+    /// <summary>
+    /// Most messages a partition of the dead-letter topic (<c>Churn:Topics:DeadLetters</c>) retains. Nothing in the
+    /// pipeline has to consume dead letters, so that topic never blocks its publishers: when a partition is full its
+    /// oldest message is dropped (counted as <c>churn.transport.messages.dropped</c>), as Kafka's retention would, and a
+    /// consumer group that had not read it resumes at the new oldest offset.
+    /// </summary>
+    public int DeadLetterCapacity { get; init; } = 10_000;
+
     /// <summary>How often a consumer commits the offsets it has stored (as Kafka's auto-commit does).</summary>
     public TimeSpan CommitInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
@@ -34,6 +42,10 @@ public sealed record EmbeddedTransportOptions
         if (PartitionCapacity < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(PartitionCapacity), PartitionCapacity, "PartitionCapacity must be positive.");
+        }
+        if (DeadLetterCapacity < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DeadLetterCapacity), DeadLetterCapacity, "DeadLetterCapacity must be positive.");
         }
         if (CommitInterval <= TimeSpan.Zero || MessageTimeout <= TimeSpan.Zero)
         {

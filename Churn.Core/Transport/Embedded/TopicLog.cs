@@ -3,7 +3,8 @@ namespace Churn.Core.Transport.Embedded;
 /// <summary>
 /// One topic of the in-process log: its partitions and consumer groups behind one lock. Publishers that find their
 /// partition full and consumers that find nothing to read wait on that lock's monitor; appends, commits and
-/// membership changes pulse it, so every wait ends on a real signal (or its timeout).
+/// membership changes pulse it, so every wait ends on a real signal (or its timeout). A topic with bounded retention
+/// (the dead-letter topic) never makes a publisher wait: a full partition drops its oldest message instead.
 /// </summary>
 internal sealed class TopicLog
 {
@@ -12,18 +13,26 @@ internal sealed class TopicLog
 
     private readonly object gate = new();
     private readonly PartitionLog[] partitions;
+    private readonly bool dropOldest;
+    private readonly EmbeddedTransportMetrics? metrics;
     private readonly Dictionary<string, ConsumerGroupState> groups = new(StringComparer.Ordinal);
     private int waitingPublishers;
     private int waitingConsumers;
     private bool closed;
 
-    public TopicLog(string name, EmbeddedTransportOptions options)
+    /// <param name="capacity">Messages a partition retains.</param>
+    /// <param name="dropOldest">
+    /// False: a full partition blocks publishers until every group has committed past its oldest message. True
+    /// (bounded retention): the oldest message is dropped and counted on <paramref name="metrics"/>.
+    /// </param>
+    public TopicLog(string name, int partitionCount, int capacity, bool dropOldest, EmbeddedTransportMetrics? metrics)
     {
         Name = name;
-        partitions = new PartitionLog[options.Partitions];
+        (this.dropOldest, this.metrics) = (dropOldest, metrics);
+        partitions = new PartitionLog[partitionCount];
         for (var p = 0; p < partitions.Length; p++)
         {
-            partitions[p] = new PartitionLog(options.PartitionCapacity);
+            partitions[p] = new PartitionLog(capacity);
         }
     }
 
@@ -31,12 +40,21 @@ internal sealed class TopicLog
     public int PartitionCount => partitions.Length;
     public int BlockedPublishers { get { lock (gate) { return waitingPublishers; } } }
 
-    /// <summary>Appends and returns the offset; blocks while the partition is full. <see cref="TimedOut"/> or <see cref="LogClosed"/> otherwise.</summary>
+    /// <summary>
+    /// Appends and returns the offset; blocks while the partition is full (with bounded retention: drops the oldest
+    /// message instead). <see cref="TimedOut"/> or <see cref="LogClosed"/> otherwise.
+    /// </summary>
     public long Append(int partition, EventMessage message, TimeSpan timeout)
     {
         var log = partitions[partition];
         lock (gate)
         {
+            if (dropOldest && log.IsFull && !closed)
+            {
+                // Like Kafka's retention: a group that had not read it resumes at the new oldest offset (FetchLocked).
+                log.TrimTo(log.Start + 1);
+                metrics?.RecordDropped(Name);
+            }
             var deadline = Deadline.After(timeout);
             while (log.IsFull && !closed)
             {
@@ -53,7 +71,7 @@ internal sealed class TopicLog
             {
                 return LogClosed;
             }
-            var offset = log.Append(message);
+            var offset = log.Append(message, DateTimeOffset.UtcNow);
             if (waitingConsumers > 0)
             {
                 Monitor.PulseAll(gate);
@@ -200,7 +218,7 @@ internal sealed class TopicLog
             var until = Math.Min(log.End, position + perPartition);
             for (; position < until; position++, taken++)
             {
-                into.Enqueue(new ConsumedEvent(Name, p, position, log.Read(position)));
+                into.Enqueue(new ConsumedEvent(Name, p, position, log.Read(position)) { Timestamp = log.AppendedAt(position) });
             }
             positions[p] = position;
         }
