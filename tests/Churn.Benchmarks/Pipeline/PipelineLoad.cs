@@ -56,7 +56,8 @@ public static class PipelineLoad
         var model = worker.GetRequiredService<IOptions<ModelOptions>>().Value;
         var summary = new PipelineSummary(flow.Transport, flow.ScoringHosts.Count, run.Events, stored,
             Math.Round(fromOccurred.Length / elapsed.TotalSeconds, 0),
-            LatencySummary.Of(fromOccurred), LatencySummary.Of(fromIngested), LatencySummary.Of(writes), run.Rate,
+            LatencySummary.Of(fromOccurred), LatencySummary.Of(fromIngested), LatencySummary.Of(recorder.AfterFirstSecond()),
+            LatencySummary.Of(writes), run.Rate,
             worker.GetRequiredService<IOptions<ScoringWorkerOptions>>().Value.MaxBatchSize,
             model.Onnx.IntraOpThreads, model.Onnx.ParallelRuns, Math.Round(elapsed.TotalSeconds, 2), batches,
             batches == 0 ? 0 : Math.Round((double)fromOccurred.Length / batches, 1),

@@ -12,6 +12,7 @@ public sealed record PipelineSummary(
     double EventsPerSecond,
     LatencySummary LatencyMs,
     LatencySummary LatencyFromIngestMs,
+    LatencySummary LatencyAfterFirstSecondMs,
     LatencySummary BatchWriteMs,
     double Rate,
     int MaxBatchSize,
