@@ -12,7 +12,8 @@ namespace Churn.Benchmarks.Pipeline;
 /// alternating: each repeat runs every case once per rate, in an order rotated by the repeat. Every run is the
 /// <c>pipeline</c> command in a fresh process (the same build), so each starts cold exactly as the single command does.
 /// Prints one table (medians, ratios to embedded in the same repeat) and every run; writes the runs' JSON and logs
-/// to <c>--dir</c>.
+/// to <c>--dir</c>, their SQLite files to <c>--db-dir</c> (default: the temp folder; outside the repository, which is
+/// the hosts' content root, whose configuration file watcher would otherwise see every write of every host).
 /// </summary>
 public static class PipelineComparison
 {
@@ -23,9 +24,11 @@ public static class PipelineComparison
         var rate = options.Double("--rate", 5_000);
         var fetchWait = options.Int("--fetch-wait-ms", 10);
         var directory = Path.GetFullPath(options.String("--dir", RepositoryPaths.Artifacts("perf", "pipeline-compare")));
+        var databases = Path.GetFullPath(options.String("--db-dir", Path.Combine(Path.GetTempPath(), "churn-pipeline-compare")));
         var rates = new[] { (Rate: 0.0, Events: options.Int("--events", 100_000)), (Rate: rate, Events: options.Int("--paced-events", 30_000)) };
         var flows = Flows(fetchWait);
         Directory.CreateDirectory(directory);
+        Directory.CreateDirectory(databases);
 
         output.WriteLine($"pipeline-compare: {repeats} repeats of {string.Join(", ", flows.Select(f => f.Flow))} at " +
             $"{string.Join(" and ", rates.Select(r => r.Rate > 0 ? $"{r.Rate:N0}/s ({r.Events:N0} events)" : $"max rate ({r.Events:N0} events)"))}; " +
@@ -38,7 +41,7 @@ public static class PipelineComparison
                 var cases = flows.Select(f => new ComparisonCase(f.Flow, r, events, f.Arguments)).ToList();
                 foreach (var @case in cases.Skip((repeat - 1) % cases.Count).Concat(cases.Take((repeat - 1) % cases.Count)))
                 {
-                    var run = await RunOnceAsync(repeat, @case, directory);
+                    var run = await RunOnceAsync(repeat, @case, directory, databases);
                     runs.Add(run);
                     output.WriteLine(run.Summary is { } s
                         ? $"  repeat {repeat}, {@case.RateText}, {@case.Flow}: {s.Stored:N0}/{s.Events:N0} stored, {s.EventsPerSecond:N0} events/s, p99 {s.LatencyMs.P99} ms (load {run.LoadAtStart})"
@@ -75,7 +78,7 @@ public static class PipelineComparison
         return flows;
     }
 
-    private static async Task<ComparisonRun> RunOnceAsync(int repeat, ComparisonCase @case, string directory)
+    private static async Task<ComparisonRun> RunOnceAsync(int repeat, ComparisonCase @case, string directory, string databases)
     {
         var stem = Path.Combine(directory, @case.FileStem(repeat));
         var json = stem + ".json";
@@ -86,7 +89,7 @@ public static class PipelineComparison
             start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location); // started as `dotnet Churn.Benchmarks.dll`
         }
         foreach (var argument in (string[])["pipeline", "--events", @case.Events.ToString(CultureInfo.InvariantCulture),
-            "--rate", @case.Rate.ToString(CultureInfo.InvariantCulture), "--db", stem + ".db", "--json", json, .. @case.FlowArguments])
+            "--rate", @case.Rate.ToString(CultureInfo.InvariantCulture), "--db", Path.Combine(databases, @case.FileStem(repeat) + ".db"), "--json", json, .. @case.FlowArguments])
         {
             start.ArgumentList.Add(argument);
         }

@@ -30,6 +30,14 @@ public static class PipelineHosts
         return builder;
     }
 
+    /// <summary>
+    /// True when <paramref name="path"/> is inside the hosts' content root. The default configuration watches that
+    /// folder recursively (reloadOnChange of appsettings.json), so every write of a SQLite file there wakes it.
+    /// </summary>
+    public static bool IsUnderContentRoot(string path) =>
+        Path.GetFullPath(path).StartsWith(RepositoryPaths.Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar,
+            StringComparison.Ordinal);
+
     /// <summary>Replaces the host's store by the product's SQLite store wrapped in a <see cref="LatencyRecordingStore"/>.</summary>
     public static void RecordLatency(this IServiceCollection services, LatencyRecorder recorder) =>
         services.Replace(ServiceDescriptor.Singleton<IPredictionStore>(sp =>

@@ -37,6 +37,11 @@ public static class PipelineLoad
         using var timeout = new CancellationTokenSource(run.Timeout);
         await flow.StartAsync(timeout.Token);
         output.WriteLine($"Pipeline: {run.Events:N0} synthetic events at {(run.Rate > 0 ? $"{run.Rate:N0}/s" : "max rate")} -> {flow.Route} -> {run.Database}");
+        if (PipelineHosts.IsUnderContentRoot(run.Database))
+        {
+            output.WriteLine("Note: the database is under the hosts' content root (the repository): each host's configuration file " +
+                "watcher sees every write of it (~30% more CPU at max rate, docs/performance.md §8).");
+        }
 
         var card = ModelFiles.ReadCard(run.ModelDirectory);
         var items = new SyntheticSource(card, seed: 42, customerPool: 10_000, TimeProvider.System).Read(run.Events);
