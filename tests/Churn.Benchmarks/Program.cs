@@ -64,8 +64,9 @@ static int Usage()
                     process, or KAFKA_BOOTSTRAP_SERVERS) with N scoring hosts in one consumer group on one SQLite file
                     (overrides: worker batch size, ORT intra-op threads, Runs per batch, the consumers' fetch.wait.max.ms)
           pipeline-compare [--repeats 3] [--events 100000] [--rate 5000] [--paced-events 30000] [--fetch-wait-ms 10]
-                    [--dir folder] [--db-dir folder]   embedded vs kafka x1 vs kafka x2 (and with that fetch wait; 0 = not), at max rate
-                    and at --rate, alternating, each run a fresh process; one table, ratios vs embedded
+                    [--dir folder] [--db-dir folder]
+                    embedded vs kafka x1 vs kafka x2 (and with that fetch wait; 0 = not), at max rate and at --rate,
+                    alternating, each run a fresh process; one table, ratios vs embedded
           seed-store --db <sqlite file> [--predictions N] [--days D] [--customers C]
                     fills a store with N predictions of realistic customers scored by the real model
           api-load  --url http://127.0.0.1:PORT --scenario predictions|score (--rate R | --concurrency N)
