@@ -18,6 +18,7 @@ try
         "store" => await StoreLoad.RunAsync(rest, Console.Out),
         "transport" => TransportLoad.Run(rest, Console.Out),
         "pipeline" => await RunPipelineAsync(rest),
+        "pipeline-compare" => await RunPipelineComparisonAsync(rest),
         "seed-store" => await SeedStore.RunAsync(rest, Console.Out),
         "api-load" => await ApiLoad.RunAsync(rest, Console.Out),
         "soak" => await FaultSoak.RunAsync(rest, Console.Out),
@@ -45,6 +46,12 @@ static async Task<int> RunPipelineAsync(string[] options)
     return await PipelineLoad.RunAsync(options, Console.Out);
 }
 
+static async Task<int> RunPipelineComparisonAsync(string[] options)
+{
+    await BenchModel.EnsureAsync(Console.Out); // once, before the runs
+    return await PipelineComparison.RunAsync(options, Console.Out);
+}
+
 static int Usage()
 {
     Console.Error.WriteLine("""
@@ -54,7 +61,14 @@ static int Usage()
           store     [--rows N] [--dir folder]   SQLite upsert throughput, batches of 100/500/2000, insert vs re-upsert
           transport [--messages N] [--publishers P] [--rounds R]   embedded log publish -> consume throughput
           pipeline  --events N --rate R --db <sqlite file> --json <summary file> [--batch N] [--intra N] [--runs N]
-                    the embedded flow end to end (overrides: worker batch size, ORT intra-op threads, Runs per batch)
+                    [--transport embedded|kafka] [--workers N] [--fetch-wait-ms N]
+                    the pipeline end to end: the embedded flow (default), or Kafka (librdkafka's mock cluster in this
+                    process, or KAFKA_BOOTSTRAP_SERVERS) with N scoring hosts in one consumer group on one SQLite file
+                    (overrides: worker batch size, ORT intra-op threads, Runs per batch, the consumers' fetch.wait.max.ms)
+          pipeline-compare [--repeats 3] [--events 100000] [--rate 5000] [--paced-events 30000] [--fetch-wait-ms 10]
+                    [--dir folder] [--db-dir folder]
+                    embedded vs kafka x1 vs kafka x2 (and with that fetch wait; 0 = not), at max rate and at --rate,
+                    alternating, each run a fresh process; one table, ratios vs embedded
           seed-store --db <sqlite file> [--predictions N] [--days D] [--customers C]
                     fills a store with N predictions of realistic customers scored by the real model
           api-load  --url http://127.0.0.1:PORT --scenario predictions|score (--rate R | --concurrency N)

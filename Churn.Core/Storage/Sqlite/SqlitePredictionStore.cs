@@ -7,8 +7,10 @@ namespace Churn.Core.Storage.Sqlite;
 /// <summary>
 /// The embedded <see cref="IPredictionStore"/>: one SQLite file in WAL mode. One dedicated write connection, guarded by
 /// a lock, upserts each batch in one transaction with a prepared statement; queries use pooled read-only connections,
-/// which WAL lets run concurrently with the writer (each sees the last committed snapshot). The same file holds the
-/// recorded dead letters (<see cref="IDeadLetterStore"/>, table <c>dead_letters</c>).
+/// which WAL lets run concurrently with the writer (each sees the last committed snapshot). Several processes may write
+/// the same file (the AppHost's scoring replicas): their transactions take turns on SQLite's write lock, waited for by
+/// SQLite's busy handler (<see cref="BusyTimeoutMs"/>). The same file holds the recorded dead letters
+/// (<see cref="IDeadLetterStore"/>, table <c>dead_letters</c>).
 /// </summary>
 public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposable
 {
@@ -21,6 +23,13 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
     private SqliteConnection? _writer;
     private SqliteCommand? _upsert;
     private bool _disposed;
+
+    /// <summary>
+    /// How long a write waits inside SQLite for another writer's transaction to finish (<c>PRAGMA busy_timeout</c>).
+    /// Without it Microsoft.Data.Sqlite retries a busy statement after sleeping 150 ms, so every collision between two
+    /// writers cost at least 150 ms (measured: docs/performance.md §8); SQLite's handler retries within milliseconds.
+    /// </summary>
+    public const int BusyTimeoutMs = 5000;
 
     public SqlitePredictionStore(SqliteStoreOptions options, TimeProvider? time = null)
     {
@@ -112,6 +121,7 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
         var writer = new SqliteConnection(_writeConnectionString);
         writer.Open();
         Execute(writer, $"""
+            PRAGMA busy_timeout = {BusyTimeoutMs};
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = {(_options.SyncEveryCommit ? "FULL" : "NORMAL")};
             PRAGMA temp_store = MEMORY;

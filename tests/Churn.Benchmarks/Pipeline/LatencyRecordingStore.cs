@@ -5,46 +5,22 @@ using Churn.Domain.Predictions;
 namespace Churn.Benchmarks.Pipeline;
 
 /// <summary>
-/// Measurement only: wraps the product's store and, when a batch upsert has RETURNED (the batch is durable), records
-/// each prediction's latency from its occurredAt and from its ingest time. Signals when <c>expected</c> rows are stored.
+/// Measurement only: wraps one host's store and, when a batch upsert has RETURNED (the batch is durable), hands the
+/// batch and the write's duration to the run's <see cref="LatencyRecorder"/>. Counts what this host stored (the
+/// workers' shares).
 /// </summary>
-public sealed class LatencyRecordingStore(IPredictionStore inner, TimeProvider time, long expected) : IPredictionStore
+public sealed class LatencyRecordingStore(IPredictionStore inner, TimeProvider time, LatencyRecorder recorder) : IPredictionStore
 {
-    private readonly Lock _gate = new();
-    private readonly List<double> _fromOccurred = new((int)Math.Min(expected, 10_000_000));
-    private readonly List<double> _fromIngested = new((int)Math.Min(expected, 10_000_000));
-    private readonly TaskCompletionSource _allStored = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _batches;
+    private long _stored;
 
-    public Task AllStored => _allStored.Task;
-    public DateTimeOffset LastStoredAt { get; private set; }
-
-    public (double[] FromOccurred, double[] FromIngested, long Batches) Snapshot()
-    {
-        lock (_gate)
-        {
-            return (_fromOccurred.ToArray(), _fromIngested.ToArray(), _batches);
-        }
-    }
+    public long Stored => Interlocked.Read(ref _stored);
 
     public async Task UpsertAsync(IReadOnlyList<Prediction> predictions, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         await inner.UpsertAsync(predictions, cancellationToken);
-        var now = time.GetUtcNow();
-        lock (_gate)
-        {
-            foreach (var p in predictions)
-            {
-                _fromOccurred.Add((now - p.OccurredAt).TotalMilliseconds);
-                _fromIngested.Add((now - p.IngestedAt).TotalMilliseconds);
-            }
-            _batches++;
-            LastStoredAt = now;
-            if (_fromOccurred.Count >= expected)
-            {
-                _allStored.TrySetResult();
-            }
-        }
+        recorder.Stored(predictions, time.GetUtcNow(), time.GetElapsedTime(started));
+        Interlocked.Add(ref _stored, predictions.Count);
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);

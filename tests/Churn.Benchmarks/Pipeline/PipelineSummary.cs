@@ -3,13 +3,17 @@ using System.Text.Json.Serialization;
 
 namespace Churn.Benchmarks.Pipeline;
 
-/// <summary>The JSON the pipeline command writes (<c>--json</c>).</summary>
+/// <summary>The JSON the pipeline command writes (<c>--json</c>); <see cref="Kafka"/> only for <c>--transport kafka</c>.</summary>
 public sealed record PipelineSummary(
+    string Transport,
+    int Workers,
     long Events,
     long Stored,
     double EventsPerSecond,
     LatencySummary LatencyMs,
     LatencySummary LatencyFromIngestMs,
+    LatencySummary LatencyAfterFirstSecondMs,
+    LatencySummary BatchWriteMs,
     double Rate,
     int MaxBatchSize,
     int IntraOpThreads,
@@ -18,6 +22,8 @@ public sealed record PipelineSummary(
     long Batches,
     double MeanBatchSize,
     double IngestEventsPerSecond,
+    long[] StoredPerWorker,
+    KafkaRunFacts? Kafka,
     string Database,
     string Model,
     string Machine)
@@ -25,7 +31,11 @@ public sealed record PipelineSummary(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static PipelineSummary FromJson(string json) =>
+        JsonSerializer.Deserialize<PipelineSummary>(json, Json) ?? throw new InvalidDataException("empty pipeline summary");
 }

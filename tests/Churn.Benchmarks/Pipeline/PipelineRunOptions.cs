@@ -1,0 +1,58 @@
+using Churn.Benchmarks.Setup;
+
+namespace Churn.Benchmarks.Pipeline;
+
+/// <summary>The <c>pipeline</c> command's options (docs/performance.md §4 and §8).</summary>
+public sealed record PipelineRunOptions(
+    int Events,
+    double Rate,
+    string Database,
+    string Json,
+    string ModelDirectory,
+    int Batch,
+    int IntraOpThreads,
+    int ParallelRuns,
+    string Transport,
+    int Workers,
+    int FetchWaitMs)
+{
+    public const string Embedded = "embedded";
+    public const string Kafka = "kafka";
+
+    public static PipelineRunOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = LoadOptions.Parse(args);
+        var transport = options.String("--transport", Embedded);
+        if (transport is not (Embedded or Kafka))
+        {
+            throw new ArgumentException($"--transport must be {Embedded} or {Kafka}, not '{transport}'");
+        }
+        var workers = options.Int("--workers", 1);
+        if (workers < 1 || (transport == Embedded && workers != 1))
+        {
+            throw new ArgumentException(transport == Embedded
+                ? "--workers applies to --transport kafka (the embedded flow has one scoring worker)"
+                : "--workers must be at least 1");
+        }
+        var fetchWait = options.Int("--fetch-wait-ms", 0);
+        if (fetchWait > 0 && transport != Kafka)
+        {
+            throw new ArgumentException("--fetch-wait-ms applies to --transport kafka");
+        }
+        return new PipelineRunOptions(
+            options.Int("--events", 100_000),
+            options.Double("--rate", 0),
+            Path.GetFullPath(options.Required("--db")),
+            Path.GetFullPath(options.Required("--json")),
+            Path.GetFullPath(options.String("--model", BenchModel.ModelDirectory)),
+            options.Int("--batch", 0),
+            options.Int("--intra", 0),
+            options.Int("--runs", 0),
+            transport,
+            workers,
+            fetchWait);
+    }
+
+    /// <summary>Long enough for the run at its rate (or at 5,000 events/s unpaced), plus a minute for start-up.</summary>
+    public TimeSpan Timeout => TimeSpan.FromSeconds(60 + (Rate > 0 ? 2 * Events / Rate : Events / 5_000.0));
+}
