@@ -13,6 +13,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 }
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+app.UseApiUnavailablePage();
 app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
