@@ -36,6 +36,7 @@ public sealed class ApiUnavailableTests : IAsyncDisposable
         Assert.Contains($"<code id=\"api-address\">{closedPort}</code>", html);
         Assert.Contains($"Connection refused ({closedPort.Host}:{closedPort.Port})", html);
         Assert.Contains("ChurnApi:BaseAddress", html);
+        SecurityHeadersTests.AssertSecurityHeaders(response); // kept through the re-rendering as the error page
     }
 
     [Fact]
