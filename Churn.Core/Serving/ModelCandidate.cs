@@ -18,16 +18,7 @@ public static class ModelCandidate
         {
             throw new ModelValidationException($"model {card.Version}: threshold {card.Threshold} is outside (0, 1)");
         }
-        byte[] model;
-        try
-        {
-            model = File.ReadAllBytes(ModelFiles.ModelPath(directory));
-        }
-        catch (IOException ex)
-        {
-            throw new ModelValidationException($"{ModelFiles.ModelPath(directory)} cannot be read: {ex.Message}", ex);
-        }
-        var scorer = new OnnxChurnScorer(model, card, options);
+        var scorer = new OnnxChurnScorer(ModelFiles.ReadModel(directory), card, options);
         try
         {
             Probe(scorer);

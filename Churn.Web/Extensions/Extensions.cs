@@ -8,7 +8,10 @@ public static class Extensions
     {
         builder.Services.AddRazorPages();
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
-        var apiBase = new Uri(builder.Configuration["ChurnApi:BaseAddress"] ?? ChurnApiClient.DefaultBaseAddress);
+        var apiAddress = ChurnApiAddress.From(builder.Configuration);
+        var apiBase = apiAddress.BaseAddress;
+        builder.Services.AddSingleton(apiAddress);
+        builder.Services.AddHostedService<ChurnApiAddressLog>();
 
         builder.Services.AddHttpClient<ChurnApiClient>(http => http.BaseAddress = apiBase);
         // The SSE relay is a long-lived stream: no timeout, and without the standard resilience handler that
