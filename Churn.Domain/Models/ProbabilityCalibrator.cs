@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Churn.Domain.Models;
 
 /// <summary>
@@ -18,9 +20,12 @@ public sealed record ProbabilityCalibrator
 
     /// <summary><c>none</c>, <c>platt</c> or <c>isotonic</c>.</summary>
     public required string Method { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PlattParameters? Platt { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IsotonicParameters? Isotonic { get; init; }
 
+    [JsonIgnore]
     public bool IsIdentity => Method == NoneMethod;
 
     public static ProbabilityCalibrator FromPlatt(PlattParameters platt) => new() { Method = PlattMethod, Platt = platt };

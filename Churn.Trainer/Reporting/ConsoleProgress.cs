@@ -9,7 +9,7 @@ namespace Churn.Trainer.Reporting;
 /// <summary>Live console output while the Trainer works: one line per step, a leaderboard row as each candidate finishes.</summary>
 public sealed class ConsoleProgress(TextWriter output)
 {
-    private readonly IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+    private readonly IAnsiConsole console = Create(output);
 
     public void DataLoaded(string role, LabelledData data) =>
         console.MarkupLine(Markup.Escape($"{role}: {data.Path} — {data.Customers.Count} rows, {data.Positives} churners" +
@@ -56,6 +56,17 @@ public sealed class ConsoleProgress(TextWriter output)
     /// <summary>The end of a <c>--cv-only</c> run: nothing was written and the test file was not read.</summary>
     public void DevelopedOnly() =>
         console.MarkupLine("[grey]--cv-only: the test file was not read and nothing was written.[/]");
+
+    /// <summary>Redirected output (CI logs, files, tests) has no terminal width: lay it out 160 wide instead of Spectre's 80.</summary>
+    private static IAnsiConsole Create(TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 160;
+        }
+        return console;
+    }
 
     private static string Format(MetricSummary m, string format = "0.000") =>
         $"{m.Mean.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}±{m.StdDev.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}";
