@@ -92,6 +92,9 @@ public sealed class OpenApiExampleTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal((trained.TrainingData, trained.TestData), (card.TrainingData, card.TestData));
         Assert.Equal(trained.Onnx, card.Onnx);
         Assert.Equal(trained.FeatureNames, card.FeatureNames);
+        Assert.Equal(trained.Calibration!.Rule, card.Calibration!.Rule);
+        Assert.Equal(trained.Calibration.Compared.Select(c => (c.Method, c.Selected)), card.Calibration.Compared.Select(c => (c.Method, c.Selected)));
+        Assert.Equal(trained.Calibration.Serving.Method, card.Calibration.Serving.Method);
     }
 
     [Fact]
