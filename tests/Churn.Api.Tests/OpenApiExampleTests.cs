@@ -92,6 +92,9 @@ public sealed class OpenApiExampleTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal((trained.TrainingData, trained.TestData), (card.TrainingData, card.TestData));
         Assert.Equal(trained.Onnx, card.Onnx);
         Assert.Equal(trained.FeatureNames, card.FeatureNames);
+        Assert.Equal(trained.Calibration!.Rule, card.Calibration!.Rule);
+        Assert.Equal(trained.Calibration.Compared.Select(c => (c.Method, c.Selected)), card.Calibration.Compared.Select(c => (c.Method, c.Selected)));
+        Assert.Equal(trained.Calibration.Serving.Method, card.Calibration.Serving.Method);
     }
 
     [Fact]
@@ -131,10 +134,11 @@ public sealed class OpenApiExampleTests(ApiFactory factory) : IClassFixture<ApiF
     /// </summary>
     private static Candidate CandidateOf(string version)
     {
-        var candidate = CandidateCatalog.All(TrainerOptions.DefaultSeed).SingleOrDefault(c => version.StartsWith($"{c.Name}-", StringComparison.Ordinal));
+        // Candidate names can be prefixes of each other (light-gbm-8-leaves, light-gbm-8-leaves-ff): split at the hash.
+        Assert.True(version.Length > 13 && version[^13] == '-' && version[^12..].All(char.IsAsciiHexDigitLower),
+            $"'{version}' does not end with '-' and 12 lowercase hex digits");
+        var candidate = CandidateCatalog.All(TrainerOptions.DefaultSeed).SingleOrDefault(c => c.Name == version[..^13]);
         Assert.True(candidate is not null, $"'{version}' does not start with the name of a Trainer candidate");
-        var hash = version[(candidate.Name.Length + 1)..];
-        Assert.True(hash.Length == 12 && hash.All(char.IsAsciiHexDigitLower), $"'{version}' does not end with 12 lowercase hex digits");
         return candidate;
     }
 }
