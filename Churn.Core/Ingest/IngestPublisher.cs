@@ -92,7 +92,10 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IOptions<
 
     /// <summary>A new event for a customer submitted live (no label): <c>eventId = api-{UUIDv7}</c>.</summary>
     public CustomerEvent NewEvent(string customerId, CustomerRecord customer, string source = "api") =>
-        EventFor($"api-{Guid.CreateVersion7(time.GetUtcNow()):N}", customerId, customer, source);
+        EventFor(NewEventId(), customerId, customer, source);
+
+    /// <summary>A new id for an event submitted live: <c>api-{UUIDv7}</c>.</summary>
+    public string NewEventId() => $"api-{Guid.CreateVersion7(time.GetUtcNow()):N}";
 
     /// <summary>An event for a customer submitted live under an id chosen by the caller (the same id again is the same event).</summary>
     public CustomerEvent EventFor(string eventId, string customerId, CustomerRecord customer, string source = "api") => new()
