@@ -41,6 +41,32 @@ internal static class ApiExamples
     /// <summary>The event id POST /api/customers returns for <see cref="BatchRequest"/>'s customer.</summary>
     public static readonly PublishedCustomers Published = new(["api-019bc0fd89c073c19a4fe2b6c0d81f57"]);
 
+    /// <summary>An Idempotency-Key as clients usually make them (a UUID).</summary>
+    public const string IdempotencyKey = "8e03978e-40d5-43e8-bc93-6894a57f9324";
+
+    /// <summary>
+    /// POST /api/customers of two customers under <see cref="IdempotencyKey"/> into a log that stayed full: the ids are
+    /// the ones that key derives (<c>api-{SHA-256 prefix of the key}-{position}</c>), the reason the embedded log's.
+    /// </summary>
+    public static readonly ProblemDetails PartiallyPublished = new()
+    {
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+        Title = "The stream did not accept every customer",
+        Status = 503,
+        Detail = "1 of 2 customers were not accepted; send the same request again with the same Idempotency-Key: every customer " +
+            "keeps its event id, so the accepted ones are written again, never duplicated.",
+        Extensions =
+        {
+            ["accepted"] = new[] { new AcceptedCustomer(0, "crm-42", "api-238c5b6ddb487a6d063ce774c2f42b20-0") },
+            ["notAccepted"] = new[]
+            {
+                new NotAcceptedCustomer(1, "api-238c5b6ddb487a6d063ce774c2f42b20-1", "api-238c5b6ddb487a6d063ce774c2f42b20-1",
+                    "Gave up waiting for space in churn.customers[2]: the publish was cancelled (its deadline passed or its " +
+                    "caller left) while the partition had no space (capacity 65536, uncommitted by its consumer groups)."),
+            },
+        },
+    };
+
     public static readonly ScoreResponse Score = new(ModelVersion, Threshold,
     [
         new CustomerScore(0.081, false, RiskBand.Low, new Explanation(ExplainedScoring.Method,

@@ -1,16 +1,18 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Churn.Api.Idempotency;
 using Churn.Core.DeadLetters;
 using Churn.Core.Ingest;
 using Churn.Domain.Api;
-using Churn.Domain.Events;
 using Churn.Domain.Customers;
+using Churn.Domain.Events;
 using Churn.Domain.Models;
 using Churn.Testing;
 using Churn.Trainer.Candidates;
 using Churn.Trainer.Cli;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
 
 namespace Churn.Api.Tests;
 
@@ -55,6 +57,22 @@ public sealed class OpenApiExampleTests(ApiFactory factory) : IClassFixture<ApiF
             Assert.True(Guid.TryParseExact(id.StartsWith("api-") ? id[4..] : "", "N", out var uuid) && uuid.Version == 7 && id == $"api-{uuid:N}",
                 $"'{id}' is not api-{{UUIDv7 as 32 lowercase hex digits}}");
         });
+    }
+
+    [Fact]
+    public async Task The_partial_failure_example_names_the_event_ids_its_documented_idempotency_key_derives()
+    {
+        var operation = await OpenApi.OperationAsync(factory, "/api/customers", "post");
+        var header = operation["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == IdempotencyKey.HeaderName)!;
+        Assert.True(IdempotencyKey.TryRead(new StringValues(header["example"]!.GetValue<string>()), out var key, out var error), error);
+        var example = await Example("/api/customers", "post", 503);
+        var listed = example["accepted"]!.AsArray().Concat(example["notAccepted"]!.AsArray())
+            .Select(c => (Index: c!["index"]!.GetValue<int>(), EventId: c["eventId"]!.GetValue<string>())).ToList();
+
+        Assert.NotEmpty(listed);
+        Assert.All(listed, c => Assert.Equal(key!.EventIdAt(c.Index), c.EventId));
+        Assert.All(listed, c => Assert.True(CustomerEventRules.IsValidId(c.EventId), c.EventId));
+        Assert.StartsWith("Gave up waiting for space in churn.customers[", example["notAccepted"]![0]!["reason"]!.GetValue<string>());
     }
 
     [Fact]
