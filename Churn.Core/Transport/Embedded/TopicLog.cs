@@ -42,17 +42,11 @@ internal sealed class TopicLog
     public int BlockedPublishers { get { lock (gate) { return waitingPublishers; } } }
 
     /// <summary>
-<<<<<<< HEAD
     /// Appends and returns the offset; blocks while the partition is full (with bounded retention: drops the oldest
-    /// message instead). <see cref="TimedOut"/> or <see cref="LogClosed"/> otherwise.
-    /// </summary>
-    public long Append(int partition, EventMessage message, TimeSpan timeout)
-=======
-    /// Appends and returns the offset; blocks while the partition is full. <see cref="TimedOut"/>,
-    /// <see cref="Cancelled"/> (the token fired while waiting for space) or <see cref="LogClosed"/> otherwise.
+    /// message instead). <see cref="TimedOut"/>, <see cref="Cancelled"/> (the token fired while waiting for space) or
+    /// <see cref="LogClosed"/> otherwise.
     /// </summary>
     public long Append(int partition, EventMessage message, TimeSpan timeout, CancellationToken cancellationToken = default)
->>>>>>> api-limits
     {
         var log = partitions[partition];
         CancellationTokenRegistration cancelled = default;
@@ -60,6 +54,12 @@ internal sealed class TopicLog
         {
             lock (gate)
             {
+                if (dropOldest && log.IsFull && !closed)
+                {
+                    // Like Kafka's retention: a group that had not read it resumes at the new oldest offset (FetchLocked).
+                    log.TrimTo(log.Start + 1);
+                    metrics?.RecordDropped(Name);
+                }
                 var deadline = Deadline.After(timeout);
                 while (log.IsFull && !closed)
                 {
@@ -85,7 +85,7 @@ internal sealed class TopicLog
                 {
                     return LogClosed;
                 }
-                var offset = log.Append(message);
+                var offset = log.Append(message, DateTimeOffset.UtcNow);
                 if (waitingConsumers > 0)
                 {
                     Monitor.PulseAll(gate);
@@ -103,38 +103,7 @@ internal sealed class TopicLog
     {
         lock (gate)
         {
-<<<<<<< HEAD
-            if (dropOldest && log.IsFull && !closed)
-            {
-                // Like Kafka's retention: a group that had not read it resumes at the new oldest offset (FetchLocked).
-                log.TrimTo(log.Start + 1);
-                metrics?.RecordDropped(Name);
-            }
-            var deadline = Deadline.After(timeout);
-            while (log.IsFull && !closed)
-            {
-                var remaining = Deadline.Remaining(deadline);
-                if (remaining == 0)
-                {
-                    return TimedOut;
-                }
-                waitingPublishers++;
-                Monitor.Wait(gate, remaining);
-                waitingPublishers--;
-            }
-            if (closed)
-            {
-                return LogClosed;
-            }
-            var offset = log.Append(message, DateTimeOffset.UtcNow);
-            if (waitingConsumers > 0)
-            {
-                Monitor.PulseAll(gate);
-            }
-            return offset;
-=======
             Monitor.PulseAll(gate);
->>>>>>> api-limits
         }
     }
 
