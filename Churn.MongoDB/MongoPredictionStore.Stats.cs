@@ -9,16 +9,24 @@ public sealed partial class MongoPredictionStore
 {
     /// <summary>
     /// One aggregation with two facets: counts per (state, histogram bin, band, predicted, actual), folded in C# exactly
-    /// as the SQLite store folds them, and the window's throughput per bucket.
+    /// as the SQLite store folds them, and the window's throughput per bucket; beside it, concurrently, the customers'
+    /// current risk (<see cref="CurrentRiskPipeline"/>: a facet could not use the index its sort needs).
     /// </summary>
     public async Task<PredictionStats> GetStatsAsync(StatsQuery query, CancellationToken cancellationToken)
     {
         var window = PredictionQueries.Window(query, _time.GetUtcNow());
         await _initialization.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var pipeline = new[] { new BsonDocument("$facet", Facets(query.HistogramBins, window)) };
-        var result = await _predictions.Aggregate<BsonDocument>(pipeline, cancellationToken: cancellationToken)
-            .FirstAsync(cancellationToken).ConfigureAwait(false);
-        return Read(result, query.HistogramBins, window);
+        var cube = FirstResultAsync(pipeline, cancellationToken);
+        var current = GetCurrentRiskAsync(query.ContactAbove, cancellationToken);
+        await Task.WhenAll(cube, current).ConfigureAwait(false);
+        return Read(cube.Result, query.HistogramBins, window) with { Current = current.Result };
+    }
+
+    private async Task<BsonDocument> FirstResultAsync(BsonDocument[] pipeline, CancellationToken cancellationToken)
+    {
+        using var cursor = await _predictions.AggregateAsync<BsonDocument>(pipeline, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await cursor.FirstAsync(cancellationToken).ConfigureAwait(false);
     }
 
     internal static BsonDocument Facets(int bins, ThroughputWindow window)

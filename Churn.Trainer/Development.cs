@@ -30,6 +30,6 @@ public static class Development
         var calibrated = winner.OutOfFold.Select(calibration.Serving.Apply).ToArray();
         var threshold = ThresholdSelector.Select(winner.OutOfFoldLabels, calibrated);
         progress.Selected(winner, calibration, threshold);
-        return new DevelopmentResult(train, leaderboard, winner, calibration, threshold);
+        return new DevelopmentResult(train, leaderboard, winner, calibration, threshold, calibrated);
     }
 }

@@ -85,6 +85,7 @@ public static class ModelArtifacts
                 Ece = Math.Round(holdout.Ece, 6),
                 Reliability = result.Reliability,
             },
+            OutOfFoldScores = ScoreBins.OutOfFold(result.Development),
             OnnxParity = new OnnxParity(double.NaN, 0, OnnxExport.Tolerance),
             Onnx = new OnnxSignature(OnnxExport.InputName, OnnxExport.OutputName, ChurnFeatures.Count),
             FeatureNames = ChurnFeatures.Names,

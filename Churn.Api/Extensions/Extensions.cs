@@ -4,6 +4,7 @@ using Churn.Api.Idempotency;
 using Churn.Api.Ingest;
 using Churn.Api.Limits;
 using Churn.Api.Live;
+using Churn.Api.Retention;
 using Churn.Api.Security;
 using Churn.Api.Stats;
 using Churn.Core.Composition;
@@ -37,6 +38,7 @@ public static class Extensions
         services.AddSingleton<StatsCache>();
         services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IdempotencyCache>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.AddPipeline();
         return builder;

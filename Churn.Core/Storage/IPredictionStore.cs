@@ -24,7 +24,19 @@ public interface IPredictionStore
 
     Task<long> CountAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Statistics of the stored predictions; <see cref="PredictionStats.Current"/> counts each customer once, by their
+    /// latest prediction.
+    /// </summary>
     Task<PredictionStats> GetStatsAsync(StatsQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whom a retention campaign contacts: the latest prediction of each customer whose probability is above
+    /// <paramref name="above"/>, highest probability first, at most <paramref name="limit"/> of them. A customer's latest
+    /// prediction is the one scored last (<see cref="GetCustomerHistoryAsync"/>'s first); an older one never stands in for
+    /// it. Reads in probability order and stops at the limit.
+    /// </summary>
+    Task<IReadOnlyList<Prediction>> GetHighestCurrentAsync(double above, int limit, CancellationToken cancellationToken);
 
     /// <summary>Records a model card the pipeline has served (collection <c>churn.models</c>). Idempotent by version.</summary>
     Task RegisterModelAsync(ModelCard card, CancellationToken cancellationToken);

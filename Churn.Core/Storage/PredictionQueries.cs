@@ -19,6 +19,12 @@ internal static class PredictionQueries
         return Math.Min(limit, PredictionQuery.MaxPageSize);
     }
 
+    public static int CampaignLimit(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return limit;
+    }
+
     /// <summary>
     /// The throughput series: <c>Count</c> consecutive buckets of <see cref="StatsQuery.Bucket"/> width, aligned to
     /// the bucket width (unix epoch), the last one containing <paramref name="now"/>.

@@ -25,6 +25,11 @@ public sealed record ModelCard
     public required DataDescription TestData { get; init; }
     public required IReadOnlyList<LeaderboardEntry> Leaderboard { get; init; }
     public required HoldoutMetrics HoldoutMetrics { get; init; }
+    /// <summary>
+    /// The winner's pooled out-of-fold probabilities (after the calibrator) with their labels, in bins, so a decision
+    /// rule with any economics can be tuned without the test file. Absent from cards written before retention economics.
+    /// </summary>
+    public ScoreDistribution? OutOfFoldScores { get; init; }
     public required OnnxParity OnnxParity { get; init; }
     public required OnnxSignature Onnx { get; init; }
     /// <summary>Engineered model features in ONNX input order (what <c>ChurnFeatures</c> builds).</summary>

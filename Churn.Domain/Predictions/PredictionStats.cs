@@ -1,3 +1,5 @@
+using Churn.Domain.Retention;
+
 namespace Churn.Domain.Predictions;
 
 public sealed record PredictionStats
@@ -12,4 +14,8 @@ public sealed record PredictionStats
     public required IReadOnlyList<ThroughputPoint> Throughput { get; init; }
     /// <summary>Confusion counts over predictions whose actual label is known.</summary>
     public required LabelledOutcomes Labelled { get; init; }
+    /// <summary>Each customer's latest prediction (<see cref="StatsQuery.ContactAbove"/> sets the contactable cut); the stores always fill it.</summary>
+    public CurrentRisk? Current { get; init; }
+    /// <summary>Value at risk and the best campaign, from <see cref="Current"/> with the deployment's economics: filled by the Api, not by the stores.</summary>
+    public RetentionSummary? Retention { get; init; }
 }

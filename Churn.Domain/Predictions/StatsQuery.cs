@@ -7,4 +7,6 @@ public sealed record StatsQuery
     /// <summary>How far back the throughput series goes from now.</summary>
     public TimeSpan Window { get; init; } = TimeSpan.FromHours(1);
     public int HistogramBins { get; init; } = 10;
+    /// <summary>Probability above which a customer counts as <see cref="CurrentRisk.Contactable"/> (1: nobody).</summary>
+    public double ContactAbove { get; init; } = 1;
 }

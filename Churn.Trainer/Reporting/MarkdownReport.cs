@@ -38,6 +38,12 @@ public static class MarkdownReport
         CalibrationSection(r, card.Calibration);
         Line(r, $"Decision threshold: **{card.Threshold:0.####}** — {card.ThresholdRule}.");
         Line(r, "");
+        if (card.OutOfFoldScores is { } scores)
+        {
+            Line(r, $"Out-of-fold scores for retention economics: {scores.Bins.Count} non-empty bins of {scores.Source}. The economics " +
+                    "(customer value, offer cost, acceptance) are deployment configuration: the Api chooses the profit-optimal threshold on these.");
+            Line(r, "");
+        }
         Line(r, "## Held-out test metrics (evaluated once)");
         Line(r, "");
         Line(r, "| AUC | AUC-PR | accuracy | precision | recall | F1 | log-loss | Brier | ECE |");

@@ -17,7 +17,7 @@ public sealed partial class SqlitePredictionStore
         WHERE scored_at >= $start AND scored_at < $end GROUP BY slot
         """;
 
-    /// <summary>Both queries run in one read transaction, so every number describes the same snapshot.</summary>
+    /// <summary>The three queries run in one read transaction, so every number describes the same snapshot.</summary>
     public async Task<PredictionStats> GetStatsAsync(StatsQuery query, CancellationToken cancellationToken)
     {
         var window = PredictionQueries.Window(query, _time.GetUtcNow());
@@ -50,6 +50,7 @@ public sealed partial class SqlitePredictionStore
                 slots[row.GetInt64(0)] = row.GetInt64(1);
             }
         }
-        return stats.ToStats(window.Series(slots));
+        var current = await ReadCurrentRiskAsync(command, query.ContactAbove, cancellationToken).ConfigureAwait(false);
+        return stats.ToStats(window.Series(slots)) with { Current = current };
     }
 }

@@ -32,6 +32,8 @@ public sealed class LatencyRecordingStore(IPredictionStore inner, TimeProvider t
     public Task<long> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
     public Task<PredictionStats> GetStatsAsync(StatsQuery query, CancellationToken cancellationToken) =>
         inner.GetStatsAsync(query, cancellationToken);
+    public Task<IReadOnlyList<Prediction>> GetHighestCurrentAsync(double above, int limit, CancellationToken cancellationToken) =>
+        inner.GetHighestCurrentAsync(above, limit, cancellationToken);
     public Task RegisterModelAsync(ModelCard card, CancellationToken cancellationToken) => inner.RegisterModelAsync(card, cancellationToken);
     public Task<IReadOnlyList<ModelCard>> GetModelsAsync(CancellationToken cancellationToken) => inner.GetModelsAsync(cancellationToken);
 }

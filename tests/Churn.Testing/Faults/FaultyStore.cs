@@ -64,6 +64,9 @@ public sealed class FaultyStore(IPredictionStore inner, TimeProvider time) : IPr
 
     public Task<PredictionStats> GetStatsAsync(StatsQuery query, CancellationToken cancellationToken) => inner.GetStatsAsync(query, cancellationToken);
 
+    public Task<IReadOnlyList<Prediction>> GetHighestCurrentAsync(double above, int limit, CancellationToken cancellationToken) =>
+        inner.GetHighestCurrentAsync(above, limit, cancellationToken);
+
     public Task<IReadOnlyList<ModelCard>> GetModelsAsync(CancellationToken cancellationToken) => inner.GetModelsAsync(cancellationToken);
 
     private void ThrowIfDown()
