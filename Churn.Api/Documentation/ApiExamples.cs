@@ -87,6 +87,7 @@ internal static class ApiExamples
         ProbabilityHistogram = [480, 40, 20, 19, 12, 8, 10, 15, 23, 40],
         Throughput = [new ThroughputPoint(At, 667)],
         Labelled = new LabelledOutcomes(80, 8, 17, 562),
+        Current = RetentionExamples.Current, Retention = RetentionExamples.Summary,
     };
 
     public static readonly ModelsResponse Models = new(ModelVersion,

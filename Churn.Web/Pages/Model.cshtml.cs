@@ -10,12 +10,15 @@ public sealed class ModelModel(ChurnApiClient api) : PageModel
 {
     public ModelCard? Card { get; private set; }
     public ModelsResponse? Versions { get; private set; }
+    /// <summary>The serving model's profit curve with the deployment's economics (GET /api/model/profit-curve).</summary>
+    public ProfitCurveResponse? Profit { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var card = api.GetModelAsync(ct);
         var versions = api.GetModelsAsync(ct);
-        (Card, Versions) = (await card, await versions);
+        var profit = api.GetProfitCurveAsync(ct);
+        (Card, Versions, Profit) = (await card, await versions, await profit);
     }
 
     /// <summary>The test file's reliability diagram, or null for a card written before calibration was recorded.</summary>

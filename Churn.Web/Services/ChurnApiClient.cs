@@ -56,6 +56,15 @@ public sealed class ChurnApiClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<ModelCard>(Json, ct);
     }
 
+    /// <summary>The serving model's profit curve with the deployment's economics, or null while none serves (503) or its card has none (422).</summary>
+    public async Task<ProfitCurveResponse?> GetProfitCurveAsync(CancellationToken ct)
+    {
+        using var response = await http.GetAsync("api/model/profit-curve", ct);
+        if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.UnprocessableEntity) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<ProfitCurveResponse>(Json, ct);
+    }
+
     /// <summary>A page of the recorded dead letters, newest first, with the counts by reason kind.</summary>
     public async Task<DeadLetterPage> GetDeadLettersAsync(int page, int pageSize, CancellationToken ct) =>
         (await http.GetFromJsonAsync<DeadLetterPage>($"api/dead-letters?page={page}&pageSize={pageSize}", Json, ct))!;
