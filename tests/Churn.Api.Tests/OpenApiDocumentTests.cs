@@ -17,6 +17,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         { "post", "/api/score", false },
         { "post", "/api/admin/replay", true },
         { "post", "/api/admin/model/reload", true },
+        { "get", "/api/campaign", false },
+        { "get", "/api/model/profit-curve", false },
     };
 
     private Task<JsonObject> Document() => OpenApi.DocumentAsync(factory);
@@ -101,7 +103,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     public async Task Validation_and_not_found_problems_are_documented()
     {
         var paths = (await Document())["paths"]!;
-        foreach (var withQuery in new[] { "/api/predictions", "/api/predictions/stream", "/api/stats", "/api/customers/{customerId}/predictions" })
+        foreach (var withQuery in new[] { "/api/predictions", "/api/predictions/stream", "/api/stats", "/api/customers/{customerId}/predictions", "/api/campaign" })
         {
             Assert.NotNull(paths[withQuery]!["get"]!["responses"]!["400"]);
         }

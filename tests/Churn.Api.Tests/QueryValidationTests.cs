@@ -19,6 +19,7 @@ public sealed class QueryValidationTests(ApiFactory factory) : IClassFixture<Api
         { "/api/stats", "/api/stats" },
         { "/api/customers/{customerId}/predictions", "/api/customers/cust-3/predictions" },
         { "/api/dead-letters", "/api/dead-letters" },
+        { "/api/campaign", "/api/campaign" },
     };
 
     [Theory]

@@ -29,4 +29,13 @@ public sealed class MongoStatsReadingTests
         Assert.Equal(new Churn.Domain.Predictions.LabelledOutcomes(2, 0, 1, 0), stats.Labelled);
         Assert.Equal([0L, 0, 3], stats.Throughput.Select(t => t.Count));
     }
+
+    [Fact]
+    public void The_current_risk_total_reads_into_the_customers_figures_and_an_empty_collection_into_zeros()
+    {
+        var total = BsonDocument.Parse("""{ "_id": null, "customers": 5, "sum": 2.15, "contactable": 2, "contactableSum": 1.45 }""");
+
+        Assert.Equal(new Churn.Domain.Predictions.CurrentRisk(5, 2.15, 0.4, 2, 1.45), MongoPredictionStore.ReadCurrentRisk(total, 0.4));
+        Assert.Equal(new Churn.Domain.Predictions.CurrentRisk(0, 0, 0.4, 0, 0), MongoPredictionStore.ReadCurrentRisk(null, 0.4));
+    }
 }
