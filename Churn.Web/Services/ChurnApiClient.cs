@@ -65,6 +65,25 @@ public sealed class ChurnApiClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<ProfitCurveResponse>(Json, ct);
     }
 
+    /// <summary>The campaign for a budget or a number of customers, or the Api's validation errors (keyed by query parameter).</summary>
+    public async Task<(CampaignResponse? Campaign, IReadOnlyDictionary<string, string[]> Errors)> GetCampaignAsync(
+        double? budget, int? top, CancellationToken ct)
+    {
+        var parameters = new Dictionary<string, string?>
+        {
+            ["budget"] = budget?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["top"] = top?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        using var response = await http.GetAsync(QueryHelpers.AddQueryString("api/campaign", parameters.Where(p => p.Value is not null)!), ct);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(Json, ct);
+            return (null, problem?.Errors ?? new() { [""] = [problem?.Detail ?? problem?.Title ?? "The Api refused the campaign."] });
+        }
+        response.EnsureSuccessStatusCode();
+        return ((await response.Content.ReadFromJsonAsync<CampaignResponse>(Json, ct))!, new Dictionary<string, string[]>());
+    }
+
     /// <summary>A page of the recorded dead letters, newest first, with the counts by reason kind.</summary>
     public async Task<DeadLetterPage> GetDeadLettersAsync(int page, int pageSize, CancellationToken ct) =>
         (await http.GetFromJsonAsync<DeadLetterPage>($"api/dead-letters?page={page}&pageSize={pageSize}", Json, ct))!;

@@ -90,6 +90,34 @@ public sealed class RetentionPagesTests(BrowserFixture system)
         await ScreenshotAsync(page.Locator("#summary .tiles"), "dashboard-value-at-risk");
     }
 
+    [Fact]
+    public async Task The_campaign_page_lists_whom_the_api_says_to_call_for_a_budget_with_its_totals()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var http = system.ApiClient();
+        var campaign = (await http.GetFromJsonAsync<CampaignResponse>("/api/campaign?budget=300", Json, ct))!;
+        var page = await system.NewPageAsync();
+
+        await page.GotoAsync("/campaign");
+        await page.GetByLabel("Budget").FillAsync("300");
+        await page.GetByLabel("or number of customers").FillAsync("");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Plan" }).ClickAsync();
+
+        await Expect(page.Locator("#campaign-gain")).ToHaveTextAsync(campaign.Totals.ExpectedGain.ToString("N0", Inv));
+        await Expect(page.Locator("#campaign-totals")).ToContainTextAsync(
+            $"Contact {campaign.Totals.Contacted} customers for {campaign.Totals.Cost.ToString("N2", Inv)}");
+        await Expect(page.Locator("#campaign-totals")).ToContainTextAsync("the budget pays for no more offers");
+        Assert.Equal(campaign.Customers.Select(c => c.CustomerId),
+            (await page.Locator("#campaign tbody tr td:nth-child(2)").AllTextContentsAsync()).Select(t => t.Trim()));
+        Assert.Equal(campaign.Customers.Select(c => c.ExpectedGain.ToString("N2", Inv)),
+            (await page.Locator("#campaign tbody tr td:nth-child(5)").AllTextContentsAsync()).Select(t => t.Trim()));
+        await ScreenshotAsync(page.Locator("main"), "campaign");
+
+        await page.GotoAsync("/campaign?budget=300&top=5");
+        await Expect(page.Locator("span[data-valmsg-for='Top']")).ToContainTextAsync("Give budget or top, not both.");
+        await Expect(page.Locator("#campaign")).ToHaveCountAsync(0);
+    }
+
     /// <summary>The section alone, to artifacts/screenshots/ (beside the fixture's full pages).</summary>
     private static async Task ScreenshotAsync(Microsoft.Playwright.ILocator section, string name) =>
         await section.ScreenshotAsync(new() { Path = Path.Combine(Churn.Testing.RepositoryPaths.Artifacts("screenshots"), $"{name}.png") });
