@@ -1,6 +1,9 @@
 namespace Churn.Web.Pages.Shared.Charts;
 
-/// <summary>Profit lines over x in [0, <see cref="XMax"/>] (a threshold, or customers contacted), with the thresholds marked.</summary>
+/// <summary>
+/// Profit lines over x in [0, <see cref="XMax"/>] (a threshold, or customers contacted), with the thresholds marked; x values
+/// are written with <see cref="XFormat"/>.
+/// </summary>
 public sealed record ProfitChartData(string Id, string Title, string Description, string XLabel, double XMax, string XFormat,
     IReadOnlyList<ProfitSeries> Series, IReadOnlyList<ProfitMarker> Markers)
 {

@@ -21,11 +21,11 @@ public static class ProfitCharts
     public static ProfitChartData ByThreshold(ProfitCurveResponse curve)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        var points = curve.TestFile.Points.OrderBy(p => p.Threshold).ToList();
+        var points = curve.TestFile.Points;
         return new ProfitChartData("chart-profit-threshold", "Profit over thresholds (test file)",
             "Realised profit (from the labels) and expected profit (from the probabilities) of contacting every test-file customer " +
             "at or above each threshold; the vertical lines mark the F1, profit-optimal and break-even thresholds.",
-            "Threshold (contact every customer at or above it)", 1, "0.0",
+            "Threshold (contact every customer at or above it)", 1, "0.###",
             [Series(Realised, "realised", points, p => p.Threshold, p => p.RealisedProfit, (1, 0)),
              Series(Expected, "expected", points, p => p.Threshold, p => p.ExpectedProfit, (1, 0))],
             [.. curve.Thresholds.Select(t => new ProfitMarker(t.Name, Label(t), t.Threshold, t.TestFile.RealisedProfit))]);
@@ -34,7 +34,7 @@ public static class ProfitCharts
     public static ProfitChartData ByTopK(ProfitCurveResponse curve)
     {
         ArgumentNullException.ThrowIfNull(curve);
-        var points = curve.TestFile.Points.OrderBy(p => p.Contacted).ToList();
+        var points = curve.TestFile.Points;
         return new ProfitChartData("chart-profit-topk", "Profit over the top-k customers (test file)",
             "Realised and expected profit of contacting the k test-file customers of highest probability, for every k; the " +
             "vertical lines mark how many customers each threshold contacts.",
@@ -45,11 +45,8 @@ public static class ProfitCharts
             [.. curve.Thresholds.Select(t => new ProfitMarker(t.Name, Label(t), t.TestFile.Contacted, t.TestFile.RealisedProfit))]);
     }
 
+    /// <summary>The curve's points with the campaign that contacts nobody (profit 0), in x order.</summary>
     private static ProfitSeries Series(string name, string cssClass, IReadOnlyList<ProfitPoint> points, Func<ProfitPoint, double> x,
-        Func<ProfitPoint, double> y, (double X, double Y) nobodyContacted)
-    {
-        var line = points.Select(p => (x(p), y(p))).ToList();
-        if (nobodyContacted.X == 0) line.Insert(0, nobodyContacted); else line.Add(nobodyContacted);
-        return new ProfitSeries(name, cssClass, line);
-    }
+        Func<ProfitPoint, double> y, (double X, double Y) nobodyContacted) =>
+        new(name, cssClass, [.. points.Select(p => (x(p), y(p))).Append(nobodyContacted).OrderBy(p => p.Item1)]);
 }
