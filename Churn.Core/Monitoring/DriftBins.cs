@@ -5,7 +5,7 @@ using Churn.Domain.Monitoring;
 namespace Churn.Core.Monitoring;
 
 /// <summary>Counts a window into a reference's bins and describes each bin (range or level, shares, PSI term).</summary>
-internal static class DriftBins
+public static class DriftBins
 {
     public static int[] Count(ReferenceDistribution reference, IEnumerable<double> values)
     {
