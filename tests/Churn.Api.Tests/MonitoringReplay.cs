@@ -1,3 +1,4 @@
+using Churn.Domain.Api;
 using Churn.Domain.Monitoring;
 using Churn.Testing;
 
