@@ -116,7 +116,7 @@ internal static class MonitoringExample
                 ModelVersion = ApiExamples.ModelVersion, Labelled = 667, Churners = 95, EnoughLabels = true, Auc = 0.756643,
                 Precision = 0.389831, Recall = 0.726316, Brier = 0.198003, PredictedChurnRate = 0.265367,
                 MeanPredicted = 0.28363, ObservedChurnRate = 0.142429,
-                Expected = new ExpectedQuality(0.935812, 0.988095, 0.873684, 0.018977, 0.142429),
+                Expected = new ExpectedQuality(0.935812, 0.988095, 0.873684, 0.018977, 95.0 / 667),
             },
         ],
     };
