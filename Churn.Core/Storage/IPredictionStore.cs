@@ -25,6 +25,13 @@ public interface IPredictionStore
     Task<long> CountAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// The <paramref name="limit"/> most recently scored predictions (newest first; at most
+    /// 100,000), only labelled ones when <paramref name="labelledOnly"/>: the drift
+    /// monitor's sliding window. Index-backed in every store, so its cost is the rows returned, not the store's size.
+    /// </summary>
+    Task<IReadOnlyList<Prediction>> GetLatestAsync(int limit, bool labelledOnly, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Statistics of the stored predictions; <see cref="PredictionStats.Current"/> counts each customer once, by their
     /// latest prediction.
     /// </summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Churn.Domain.Models;
 
 /// <summary>
@@ -16,7 +18,9 @@ public sealed record ScoreDistribution
     /// <summary>The non-empty bins, highest probability first.</summary>
     public required IReadOnlyList<ScoreBin> Bins { get; init; }
 
+    [JsonIgnore]
     public int Customers => Bins.Sum(b => b.Count);
 
+    [JsonIgnore]
     public int Churners => Bins.Sum(b => b.Churners);
 }

@@ -57,7 +57,7 @@ public sealed class RetentionPagesTests(BrowserFixture system)
             await Expect(page.Locator($"{chart} polyline.realised")).ToHaveCountAsync(1);
             foreach (var t in curve.Thresholds)
             {
-                var line = page.Locator($"{chart} line.threshold[data-name='{t.Name}']");
+                var line = page.Locator($"{chart} line.cut[data-name='{t.Name}']");
                 Assert.Equal(PlotLeft + x(t) * PlotWidth, double.Parse((await line.GetAttributeAsync("x1"))!, Inv), 0.01);
                 await Expect(page.Locator($"{chart} circle.marker[data-name='{t.Name}'] title"))
                     .ToContainTextAsync($"realised profit {t.TestFile.RealisedProfit.ToString("N0", Inv)}");
