@@ -31,11 +31,7 @@ public sealed class ChurnApiClient(HttpClient http)
         };
         var url = QueryHelpers.AddQueryString("api/predictions", parameters.Where(p => p.Value is not null)!);
         using var response = await http.GetAsync(url, ct);
-        if (response.StatusCode == HttpStatusCode.BadRequest)
-        {
-            var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(Json, ct);
-            return (null, problem?.Errors ?? new() { [""] = [problem?.Detail ?? problem?.Title ?? "The Api refused the query."] });
-        }
+        if (response.StatusCode == HttpStatusCode.BadRequest) return (null, await ErrorsAsync(response, "The Api refused the query.", ct));
         response.EnsureSuccessStatusCode();
         return ((await response.Content.ReadFromJsonAsync<PredictionPage>(Json, ct))!, new Dictionary<string, string[]>());
     }
@@ -76,11 +72,7 @@ public sealed class ChurnApiClient(HttpClient http)
             ["top"] = top?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         using var response = await http.GetAsync(QueryHelpers.AddQueryString("api/campaign", parameters.Where(p => p.Value is not null)!), ct);
-        if (response.StatusCode == HttpStatusCode.BadRequest)
-        {
-            var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(Json, ct);
-            return (null, problem?.Errors ?? new() { [""] = [problem?.Detail ?? problem?.Title ?? "The Api refused the campaign."] });
-        }
+        if (response.StatusCode == HttpStatusCode.BadRequest) return (null, await ErrorsAsync(response, "The Api refused the campaign.", ct));
         response.EnsureSuccessStatusCode();
         return ((await response.Content.ReadFromJsonAsync<CampaignResponse>(Json, ct))!, new Dictionary<string, string[]>());
     }
@@ -111,6 +103,13 @@ public sealed class ChurnApiClient(HttpClient http)
     }
 
     public Task<ScoreOutcome> ScoreAsync(CustomerRecord customer, CancellationToken ct) => ScoreAsync((object)customer, ct);
+
+    /// <summary>A 400's errors keyed by query parameter, or its detail under the empty key when it names none.</summary>
+    private static async Task<IReadOnlyDictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response, string fallback, CancellationToken ct)
+    {
+        var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(Json, ct);
+        return problem?.Errors ?? new Dictionary<string, string[]> { [""] = [problem?.Detail ?? problem?.Title ?? fallback] };
+    }
 
     private sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
 }

@@ -1,3 +1,6 @@
+using Churn.Api.Extensions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Churn.Api.Tests.Retention;
@@ -14,12 +17,18 @@ public sealed class RetentionOptionsValidationTests
     [InlineData("MaxCampaignSize", "0", "between 1 and 100000")]
     public async Task An_invalid_retention_setting_stops_the_api_at_start_naming_it(string key, string value, string rule)
     {
-        await using var factory = new ConfiguredApiFactory(new() { [$"Churn:Retention:{key}"] = value });
-        await factory.InitializeAsync();
+        // The Api's own composition, started directly: WebApplicationFactory may surface a failed start of a minimal-hosting
+        // app as an ObjectDisposedException of its deferred host instead of the start's own exception.
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Churn:Ingest:Mode"] = "None", ["ConnectionStrings:kafka"] = "", [$"Churn:Retention:{key}"] = value,
+        });
+        builder.AddApplicationServices();
+        await using var app = builder.Build();
 
-        var error = Record.Exception(() => factory.CreateClient());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
 
-        Assert.True(error is OptionsValidationException, $"Expected the options validation to stop the start, got: {error}");
         Assert.Contains($"'{key}'", error.Message);
         Assert.Contains(rule, error.Message);
     }
