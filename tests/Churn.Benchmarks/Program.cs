@@ -61,10 +61,11 @@ static int Usage()
           store     [--rows N] [--dir folder]   SQLite upsert throughput, batches of 100/500/2000, insert vs re-upsert
           transport [--messages N] [--publishers P] [--rounds R]   embedded log publish -> consume throughput
           pipeline  --events N --rate R --db <sqlite file> --json <summary file> [--batch N] [--intra N] [--runs N]
-                    [--transport embedded|kafka] [--workers N] [--fetch-wait-ms N]
+                    [--transport embedded|kafka] [--workers N] [--fetch-wait-ms N] [--composition worker|api] [--exporter none|otlp]
                     the pipeline end to end: the embedded flow (default), or Kafka (librdkafka's mock cluster in this
                     process, or KAFKA_BOOTSTRAP_SERVERS) with N scoring hosts in one consumer group on one SQLite file
-                    (overrides: worker batch size, ORT intra-op threads, Runs per batch, the consumers' fetch.wait.max.ms)
+                    (overrides: worker batch size, ORT intra-op threads, Runs per batch, the consumers' fetch.wait.max.ms);
+                    --composition api runs it inside Churn.Api's own composition (telemetry on), --exporter otlp exports it
           pipeline-compare [--repeats 3] [--events 100000] [--rate 5000] [--paced-events 30000] [--fetch-wait-ms 10]
                     [--dir folder] [--db-dir folder]
                     embedded vs kafka x1 vs kafka x2 (and with that fetch wait; 0 = not), at max rate and at --rate,

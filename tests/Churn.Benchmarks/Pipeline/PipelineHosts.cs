@@ -43,7 +43,8 @@ public static class PipelineHosts
         services.Replace(ServiceDescriptor.Singleton<IPredictionStore>(sp =>
             new LatencyRecordingStore(sp.GetRequiredService<SqlitePredictionStore>(), TimeProvider.System, recorder)));
 
-    private static Dictionary<string, string?> Settings(PipelineRunOptions run)
+    /// <summary>The settings every host of a run gets: the bench model, ingest off (the command drives it), the run's database and overrides.</summary>
+    public static Dictionary<string, string?> Settings(PipelineRunOptions run)
     {
         var settings = new Dictionary<string, string?>
         {

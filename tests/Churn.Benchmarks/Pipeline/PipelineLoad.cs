@@ -31,8 +31,8 @@ public static class PipelineLoad
         }
 
         var recorder = new LatencyRecorder(run.Events);
-        await using var flow = run.Transport == PipelineRunOptions.Kafka
-            ? KafkaFlow.Create(run, recorder)
+        await using var flow = run.Transport == PipelineRunOptions.Kafka ? KafkaFlow.Create(run, recorder)
+            : run.Composition == PipelineRunOptions.ApiComposition ? ApiFlow.Create(run, recorder)
             : (IPipelineFlow)EmbeddedFlow.Create(run, recorder);
         using var timeout = new CancellationTokenSource(run.Timeout);
         await flow.StartAsync(timeout.Token);

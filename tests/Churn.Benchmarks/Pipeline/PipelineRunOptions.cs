@@ -14,10 +14,17 @@ public sealed record PipelineRunOptions(
     int ParallelRuns,
     string Transport,
     int Workers,
-    int FetchWaitMs)
+    int FetchWaitMs,
+    string Composition,
+    string Exporter)
 {
     public const string Embedded = "embedded";
     public const string Kafka = "kafka";
+    /// <summary><c>--composition worker</c> (default): only the pipeline's registrations. <c>api</c>: Churn.Api's whole composition (<see cref="ApiFlow"/>).</summary>
+    public const string WorkerComposition = "worker";
+    public const string ApiComposition = "api";
+    public const string NoExporter = "none";
+    public const string OtlpExporter = "otlp";
 
     public static PipelineRunOptions Parse(IReadOnlyList<string> args)
     {
@@ -39,6 +46,16 @@ public sealed record PipelineRunOptions(
         {
             throw new ArgumentException("--fetch-wait-ms applies to --transport kafka");
         }
+        var composition = options.String("--composition", WorkerComposition);
+        if (composition is not (WorkerComposition or ApiComposition) || (composition == ApiComposition && transport != Embedded))
+        {
+            throw new ArgumentException($"--composition is {WorkerComposition} or {ApiComposition} (the Api's composition runs the embedded transport)");
+        }
+        var exporter = options.String("--exporter", NoExporter);
+        if (exporter is not (NoExporter or OtlpExporter) || (exporter == OtlpExporter && composition != ApiComposition))
+        {
+            throw new ArgumentException($"--exporter is {NoExporter} or {OtlpExporter}, and applies to --composition {ApiComposition}");
+        }
         return new PipelineRunOptions(
             options.Int("--events", 100_000),
             options.Double("--rate", 0),
@@ -50,7 +67,9 @@ public sealed record PipelineRunOptions(
             options.Int("--runs", 0),
             transport,
             workers,
-            fetchWait);
+            fetchWait,
+            composition,
+            exporter);
     }
 
     /// <summary>Long enough for the run at its rate (or at 5,000 events/s unpaced), plus a minute for start-up.</summary>
