@@ -1,3 +1,4 @@
+using Churn.Core.Challenger;
 using Churn.Core.Composition;
 using Churn.Core.DeadLetters;
 using Churn.Core.Serving;
@@ -44,7 +45,9 @@ public static class Extensions
                 break;
         }
         builder.AddChurnModel();
+        builder.AddChallengerModel();
         builder.AddScoringWorker();
+        builder.AddShadowScoring();
         builder.AddDeadLetterRecorder();
         return builder;
     }
