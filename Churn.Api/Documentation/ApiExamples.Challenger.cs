@@ -6,7 +6,8 @@ namespace Churn.Api.Documentation;
 /// <summary>
 /// The challenger's examples: the Trainer's FastTree candidate trained into the challenger slot
 /// (<c>--candidates fast-tree-8-leaves-ff</c>, seed 1) and compared with the serving model on the 667 rows of the test
-/// file replayed — the numbers of that run.
+/// file replayed at 50 events/s (the embedded start) — the numbers of that run (agreement: the one customer only the
+/// serving model calls a churner, a stayer, is the challenger's one fewer false positive).
 /// </summary>
 internal static partial class ApiExamples
 {
@@ -53,20 +54,20 @@ internal static partial class ApiExamples
         Window = 10_000,
         Events = 667,
         From = At.AddMilliseconds(9),
-        To = At.AddSeconds(13).AddMilliseconds(320),
+        To = At.AddSeconds(13).AddMilliseconds(331),
         ChampionVersions = [new VersionCount(ModelVersion, 667)],
         Agreement = 0.9985,
         Decisions = new DecisionTable(83, 1, 0, 583),
-        MeanAbsoluteDifference = 0.0141,
+        MeanAbsoluteDifference = 0.0098,
         Labelled = 667,
         Champion = new LiveQuality
         {
-            MeanProbability = 0.1361, PredictedChurnRate = 0.1259, Auc = 0.9358, Precision = 0.9881, Recall = 0.8737, Brier = 0.019,
+            MeanProbability = 0.1456, PredictedChurnRate = 0.1259, Auc = 0.9358, Precision = 0.9881, Recall = 0.8737, Brier = 0.019,
             ConfusionMatrix = new ConfusionMatrix(83, 1, 12, 571),
         },
         Challenger = new LiveQuality
         {
-            MeanProbability = 0.1368, PredictedChurnRate = 0.1244, Auc = 0.9335, Precision = 1, Recall = 0.8737, Brier = 0.0185,
+            MeanProbability = 0.1436, PredictedChurnRate = 0.1244, Auc = 0.9335, Precision = 1, Recall = 0.8737, Brier = 0.0185,
             ConfusionMatrix = new ConfusionMatrix(83, 0, 12, 572),
         },
     });

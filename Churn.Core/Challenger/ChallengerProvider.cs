@@ -24,6 +24,7 @@ public sealed partial class ChallengerProvider(
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ServingModel? _current;
     private ChallengerDirectoryWatcher? _watcher;
     private Task _reloadLoop = Task.CompletedTask;
@@ -37,6 +38,12 @@ public sealed partial class ChallengerProvider(
 
     /// <summary>The challenger being shadowed, or null when there is none.</summary>
     public ServingModel? Current => Volatile.Read(ref _current);
+
+    /// <summary>
+    /// Completes once the slot has been read at start (whatever it held), so the shadow scorer knows whether the events
+    /// scored meanwhile have a challenger; at once when the challenger is off.
+    /// </summary>
+    public Task Started => _started.Task;
 
     /// <summary>Why the last candidate in the slot was refused; null once a challenger loads or the slot is emptied.</summary>
     public string? LastRejection { get; private set; }
@@ -125,9 +132,17 @@ public sealed partial class ChallengerProvider(
     {
         if (!_options.Enabled)
         {
+            _started.TrySetResult();
             return;
         }
-        await ReloadAsync(cancellationToken);
+        try
+        {
+            await ReloadAsync(cancellationToken);
+        }
+        finally
+        {
+            _started.TrySetResult();
+        }
         if (_model.Watch)
         {
             _reloadLoop = ReloadOnChangesAsync(_stopping.Token);
@@ -151,6 +166,7 @@ public sealed partial class ChallengerProvider(
         _watcher?.Dispose();
         _stopping.Cancel();
         _stopping.Dispose();
+        _started.TrySetResult();
         Interlocked.Exchange(ref _current, null)?.Release();
     }
 

@@ -29,14 +29,15 @@ public sealed partial class ShadowScorer(
     private long _lastDropLog = -1;
 
     /// <summary>
-    /// Queues the champion's written predictions of one batch for shadow scoring when a challenger is loaded. Returns at
-    /// once: a full queue drops the batch's shadow (counted), it does not wait.
+    /// Queues the champion's written predictions of one batch for shadow scoring when a challenger is loaded (or the slot
+    /// has not been read yet at start: the worker may begin before the challenger has loaded). Returns at once: a full
+    /// queue drops the batch's shadow (counted), it does not wait.
     /// </summary>
     public void Offer(IReadOnlyList<Prediction> written)
     {
         try
         {
-            if (written.Count == 0 || challenger.Current is null)
+            if (written.Count == 0 || (challenger.Current is null && challenger.Started.IsCompleted))
             {
                 return;
             }
@@ -61,6 +62,7 @@ public sealed partial class ShadowScorer(
     {
         try
         {
+            await challenger.Started.WaitAsync(stoppingToken);
             await foreach (var batch in _queue.Reader.ReadAllAsync(stoppingToken))
             {
                 try

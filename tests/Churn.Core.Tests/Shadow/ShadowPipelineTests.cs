@@ -127,6 +127,25 @@ public sealed class ShadowPipelineTests
         await AssertTheServingPathIsWholeAsync(p, worker, rows);
     }
 
+    [Fact]
+    public async Task Events_scored_before_the_challenger_has_loaded_at_start_are_shadowed_once_it_has()
+    {
+        await using var p = new EmbeddedPipelineHarness(await TrainedModel.EnsureAsync());
+        await TrainedChallenger.CopyToAsync(p.ChallengerDirectory);
+        // The host's start order races: the worker may score its first batches before the challenger's slot is read.
+        await p.Models.StartAsync(Ct);
+        await p.Shadow.StartAsync(Ct);
+        await p.StartWorkerAsync();
+        p.Publish(new CsvReplaySource(RepositoryPaths.TestFile, TimeProvider.System).Read());
+        p.Probe.WaitForWritten(TestRows);
+        Assert.Equal(0, p.ShadowProbe.Written);
+
+        await p.Challenger.StartAsync(Ct);
+
+        p.ShadowProbe.WaitForHandled(TestRows);
+        Assert.Equal(TestRows, await p.Store.CountShadowAsync(p.Challenger.Current!.Card.Version, Ct));
+    }
+
     /// <summary>Starts the pipeline and one worker, replays the test file, and waits for every served and shadow outcome.</summary>
     private static async Task<ScoringWorker> RunTestFileAsync(EmbeddedPipelineHarness p, int shadowed)
     {
