@@ -2,7 +2,10 @@ using Churn.Benchmarks.Setup;
 
 namespace Churn.Benchmarks.Pipeline;
 
-/// <summary>The <c>pipeline</c> command's options (docs/performance.md §4 and §8).</summary>
+/// <summary>
+/// The <c>pipeline</c> command's options (docs/performance.md §4 and §8). <see cref="Challenger"/>: the challenger slot to
+/// score in shadow (<c>--challenger &lt;dir&gt;</c>), or null (<c>none</c>, the default: no challenger).
+/// </summary>
 public sealed record PipelineRunOptions(
     int Events,
     double Rate,
@@ -14,7 +17,8 @@ public sealed record PipelineRunOptions(
     int ParallelRuns,
     string Transport,
     int Workers,
-    int FetchWaitMs)
+    int FetchWaitMs,
+    string? Challenger)
 {
     public const string Embedded = "embedded";
     public const string Kafka = "kafka";
@@ -39,6 +43,7 @@ public sealed record PipelineRunOptions(
         {
             throw new ArgumentException("--fetch-wait-ms applies to --transport kafka");
         }
+        var challenger = options.String("--challenger", "none");
         return new PipelineRunOptions(
             options.Int("--events", 100_000),
             options.Double("--rate", 0),
@@ -50,7 +55,8 @@ public sealed record PipelineRunOptions(
             options.Int("--runs", 0),
             transport,
             workers,
-            fetchWait);
+            fetchWait,
+            challenger == "none" ? null : Path.GetFullPath(challenger));
     }
 
     /// <summary>Long enough for the run at its rate (or at 5,000 events/s unpaced), plus a minute for start-up.</summary>
