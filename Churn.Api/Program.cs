@@ -21,6 +21,7 @@ app.MapChallengerApi();
 app.MapWhatIfApi();
 app.MapAdminApi();
 app.MapDeadLettersApi();
+app.MapMonitoringApi();
 
 app.Run();
 

@@ -60,12 +60,12 @@ internal static partial class ApiExamples
         Decisions = new DecisionTable(83, 1, 0, 583),
         MeanAbsoluteDifference = 0.0098,
         Labelled = 667,
-        Champion = new LiveQuality
+        Champion = new ComparisonSide
         {
             MeanProbability = 0.1456, PredictedChurnRate = 0.1259, Auc = 0.9358, Precision = 0.9881, Recall = 0.8737, Brier = 0.019,
             ConfusionMatrix = new ConfusionMatrix(83, 1, 12, 571),
         },
-        Challenger = new LiveQuality
+        Challenger = new ComparisonSide
         {
             MeanProbability = 0.1436, PredictedChurnRate = 0.1244, Auc = 0.9335, Precision = 1, Recall = 0.8737, Brier = 0.0185,
             ConfusionMatrix = new ConfusionMatrix(83, 0, 12, 572),

@@ -9,6 +9,7 @@ using Churn.Api.Stats;
 using Churn.Core.Challenger;
 using Churn.Core.Composition;
 using Churn.Core.Ingest;
+using Churn.Core.Monitoring;
 using Churn.Core.Storage.Sqlite;
 using Churn.Kafka;
 using Churn.MongoDB;
@@ -76,6 +77,7 @@ public static class Extensions
         }
         builder.AddChurnModel();
         builder.AddChallengerModel(); // shown and promoted here; scored in shadow wherever the worker runs
+        builder.AddDriftMonitoring();
         builder.Services.AddSingleton<CustomerIngest>();
         return builder;
     }

@@ -48,7 +48,7 @@ public static class ShadowComparer
         };
     }
 
-    private static LiveQuality Side(IReadOnlyList<ShadowPair> all, List<ShadowPair> labelled, Func<ShadowPair, double> probability,
+    private static ComparisonSide Side(IReadOnlyList<ShadowPair> all, List<ShadowPair> labelled, Func<ShadowPair, double> probability,
         Func<ShadowPair, bool> decision)
     {
         int tp = 0, fp = 0, fn = 0, tn = 0;
@@ -66,7 +66,7 @@ public static class ShadowComparer
             var error = probability(p) - (actual ? 1 : 0);
             squaredError += error * error;
         }
-        return new LiveQuality
+        return new ComparisonSide
         {
             MeanProbability = all.Average(probability),
             PredictedChurnRate = (double)all.Count(decision) / all.Count,

@@ -37,6 +37,6 @@ public sealed record ChallengerComparison
     [Description("Compared events whose actual outcome is known.")]
     public required int Labelled { get; init; }
 
-    public LiveQuality? Champion { get; init; }
-    public LiveQuality? Challenger { get; init; }
+    public ComparisonSide? Champion { get; init; }
+    public ComparisonSide? Challenger { get; init; }
 }

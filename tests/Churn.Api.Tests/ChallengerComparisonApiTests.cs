@@ -85,7 +85,7 @@ public sealed class ChallengerComparisonApiTests(ChallengerApiFactory factory) :
         }
     }
 
-    private static void AssertSide(LiveQuality side, List<(double P, bool Churn, bool? Actual)> events)
+    private static void AssertSide(ComparisonSide side, List<(double P, bool Churn, bool? Actual)> events)
     {
         var labelled = events.Where(e => e.Actual is not null).ToList();
         int Count(bool decided, bool actual) => labelled.Count(e => e.Churn == decided && e.Actual == actual);

@@ -7,7 +7,7 @@ namespace Churn.Domain.Challenger;
 /// One model's side of the comparison. The rates are over every compared event; the quality measures over the labelled
 /// ones only (null when there are none, or when a measure is undefined, e.g. AUC without both classes).
 /// </summary>
-public sealed record LiveQuality
+public sealed record ComparisonSide
 {
     [Description("Mean churn probability over the compared events.")]
     public required double MeanProbability { get; init; }
