@@ -53,6 +53,14 @@ public static class PipelineHosts
             ["Churn:Ingest:Mode"] = nameof(IngestMode.None), // the command drives the IngestRunner itself
             ["Churn:Sqlite:Path"] = run.Database,
         };
+        if (run.Challenger is { } slot)
+        {
+            settings["Churn:Challenger:Directory"] = slot;
+        }
+        else
+        {
+            settings["Churn:Challenger:Enabled"] = "false";
+        }
         if (run.Batch > 0)
         {
             settings["Churn:Scoring:MaxBatchSize"] = run.Batch.ToString(CultureInfo.InvariantCulture);

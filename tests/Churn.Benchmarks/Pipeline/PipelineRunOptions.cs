@@ -2,7 +2,10 @@ using Churn.Benchmarks.Setup;
 
 namespace Churn.Benchmarks.Pipeline;
 
-/// <summary>The <c>pipeline</c> command's options (docs/performance.md §4 and §8).</summary>
+/// <summary>
+/// The <c>pipeline</c> command's options (docs/performance.md §4 and §8). <see cref="Challenger"/>: the challenger slot to
+/// score in shadow (<c>--challenger &lt;dir&gt;</c>), or null (<c>none</c>, the default: no challenger).
+/// </summary>
 public sealed record PipelineRunOptions(
     int Events,
     double Rate,
@@ -16,7 +19,8 @@ public sealed record PipelineRunOptions(
     int Workers,
     int FetchWaitMs,
     string Composition,
-    string Exporter)
+    string Exporter,
+    string? Challenger)
 {
     public const string Embedded = "embedded";
     public const string Kafka = "kafka";
@@ -56,6 +60,7 @@ public sealed record PipelineRunOptions(
         {
             throw new ArgumentException($"--exporter is {NoExporter} or {OtlpExporter}, and applies to --composition {ApiComposition}");
         }
+        var challenger = options.String("--challenger", "none");
         return new PipelineRunOptions(
             options.Int("--events", 100_000),
             options.Double("--rate", 0),
@@ -69,7 +74,8 @@ public sealed record PipelineRunOptions(
             workers,
             fetchWait,
             composition,
-            exporter);
+            exporter,
+            challenger == "none" ? null : Path.GetFullPath(challenger));
     }
 
     /// <summary>Long enough for the run at its rate (or at 5,000 events/s unpaced), plus a minute for start-up.</summary>
