@@ -68,10 +68,10 @@ static int Usage()
                     (overrides: worker batch size, ORT intra-op threads, Runs per batch, the consumers' fetch.wait.max.ms;
                     --challenger: a challenger slot scored in shadow, waited for after the timed window;
                     --composition api: inside Churn.Api's own composition, telemetry on; --exporter otlp: exported)
-          pipeline-compare [--compare transports|challenger] [--repeats 3] [--events 100000] [--rate 5000]
+          pipeline-compare [--compare transports|challenger|compositions] [--repeats 3] [--events 100000] [--rate 5000]
                     [--paced-events 30000] [--fetch-wait-ms 10] [--dir folder] [--db-dir folder]
                     transports: embedded vs kafka x1 vs kafka x2 (and with that fetch wait; 0 = not); challenger: the
-                    embedded flow without vs with a challenger in shadow; at max rate and at --rate, alternating, each
+                    embedded flow without vs with a challenger in shadow; compositions: pipeline only vs Churn.Api's vs that + OTLP; at max rate and at --rate, alternating, each
                     run a fresh process; one table, ratios vs the first flow
           seed-store --db <sqlite file> [--predictions N] [--days D] [--customers C]
                     fills a store with N predictions of realistic customers scored by the real model

@@ -9,7 +9,8 @@ namespace Churn.Benchmarks.Pipeline;
 /// <summary>
 /// <c>pipeline-compare</c>: the embedded flow and Kafka with 1 and 2 scoring workers (and, with
 /// <c>--fetch-wait-ms</c>, the same Kafka flows with that fetch wait), or with <c>--compare challenger</c> the embedded
-/// flow without and with a challenger scored in shadow; at max rate and at <c>--rate</c>, repeated,
+/// flow without and with a challenger scored in shadow, or with <c>--compare compositions</c> the embedded flow alone, inside
+/// Churn.Api's composition and that exporting over OTLP; at max rate and at <c>--rate</c>, repeated,
 /// alternating: each repeat runs every case once per rate, in an order rotated by the repeat. Every run is the
 /// <c>pipeline</c> command in a fresh process (the same build), so each starts cold exactly as the single command does.
 /// Prints one table (medians, ratios to the first flow in the same repeat) and every run; writes the runs' JSON and logs
@@ -32,7 +33,8 @@ public static class PipelineComparison
         {
             Transports => TransportFlows(fetchWait),
             Challenger => ChallengerFlows(await BenchModel.EnsureChallengerAsync(output)),
-            _ => throw new ArgumentException($"--compare must be {Transports} or {Challenger}, not '{compare}'"),
+            Compositions => CompositionFlows,
+            _ => throw new ArgumentException($"--compare must be {Transports}, {Challenger} or {Compositions}, not '{compare}'"),
         };
         Directory.CreateDirectory(directory);
         Directory.CreateDirectory(databases);
@@ -70,6 +72,15 @@ public static class PipelineComparison
 
     private const string Transports = "transports";
     private const string Challenger = "challenger";
+    private const string Compositions = "compositions";
+
+    /// <summary>The embedded flow as the pipeline's registrations alone, inside Churn.Api's composition, and that with the OTLP exporter.</summary>
+    private static readonly List<(string Flow, string[] Arguments)> CompositionFlows =
+    [
+        ("embedded, pipeline only", ["--composition", "worker"]),
+        ("embedded in Churn.Api", ["--composition", "api"]),
+        ("embedded in Churn.Api + OTLP", ["--composition", "api", "--exporter", "otlp"]),
+    ];
 
     private static List<(string Flow, string[] Arguments)> TransportFlows(int fetchWait)
     {
