@@ -7,6 +7,7 @@ using Churn.Api.Live;
 using Churn.Api.Retention;
 using Churn.Api.Security;
 using Churn.Api.Stats;
+using Churn.Core.Challenger;
 using Churn.Core.Composition;
 using Churn.Core.Ingest;
 using Churn.Core.Monitoring;
@@ -58,6 +59,7 @@ public static class Extensions
         {
             case TransportKind.Embedded:
                 builder.AddInProcessPipeline();
+                builder.AddShadowScoring(); // the worker in this process scores the challenger in shadow
                 break;
             case TransportKind.Kafka:
                 builder.AddKafkaProducer(PipelinePorts.KafkaConnectionName);
@@ -76,6 +78,7 @@ public static class Extensions
                 break;
         }
         builder.AddChurnModel();
+        builder.AddChallengerModel(); // shown and promoted here; scored in shadow wherever the worker runs
         builder.AddDriftMonitoring();
         builder.Services.AddSingleton<CustomerIngest>();
         return builder;

@@ -13,12 +13,18 @@ public sealed class ModelModel(ChurnApiClient api) : PageModel
     /// <summary>The serving model's profit curve with the deployment's economics (GET /api/model/profit-curve).</summary>
     public ProfitCurveResponse? Profit { get; private set; }
 
+    /// <summary>The shadow challenger beside the serving model (Pages/Shared/_ChallengerSection.cshtml).</summary>
+    public ChallengerSection? Challenger { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var card = api.GetModelAsync(ct);
         var versions = api.GetModelsAsync(ct);
         var profit = api.GetProfitCurveAsync(ct);
+        var challenger = api.GetChallengerAsync(ct);
         (Card, Versions, Profit) = (await card, await versions, await profit);
+        var (report, absent) = await challenger;
+        Challenger = new ChallengerSection(Card, report, absent);
     }
 
     /// <summary>The test file's reliability diagram, or null for a card written before calibration was recorded.</summary>

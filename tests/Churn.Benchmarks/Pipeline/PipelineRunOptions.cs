@@ -2,7 +2,10 @@ using Churn.Benchmarks.Setup;
 
 namespace Churn.Benchmarks.Pipeline;
 
-/// <summary>The <c>pipeline</c> command's options (docs/performance.md §4 and §8).</summary>
+/// <summary>
+/// The <c>pipeline</c> command's options (docs/performance.md §4 and §8). <see cref="Challenger"/>: the challenger slot to
+/// score in shadow (<c>--challenger &lt;dir&gt;</c>), or null (<c>none</c>, the default: no challenger).
+/// </summary>
 public sealed record PipelineRunOptions(
     int Events,
     double Rate,
@@ -14,10 +17,18 @@ public sealed record PipelineRunOptions(
     int ParallelRuns,
     string Transport,
     int Workers,
-    int FetchWaitMs)
+    int FetchWaitMs,
+    string Composition,
+    string Exporter,
+    string? Challenger)
 {
     public const string Embedded = "embedded";
     public const string Kafka = "kafka";
+    /// <summary><c>--composition worker</c> (default): only the pipeline's registrations. <c>api</c>: Churn.Api's whole composition (<see cref="ApiFlow"/>).</summary>
+    public const string WorkerComposition = "worker";
+    public const string ApiComposition = "api";
+    public const string NoExporter = "none";
+    public const string OtlpExporter = "otlp";
 
     public static PipelineRunOptions Parse(IReadOnlyList<string> args)
     {
@@ -39,6 +50,17 @@ public sealed record PipelineRunOptions(
         {
             throw new ArgumentException("--fetch-wait-ms applies to --transport kafka");
         }
+        var composition = options.String("--composition", WorkerComposition);
+        if (composition is not (WorkerComposition or ApiComposition) || (composition == ApiComposition && transport != Embedded))
+        {
+            throw new ArgumentException($"--composition is {WorkerComposition} or {ApiComposition} (the Api's composition runs the embedded transport)");
+        }
+        var exporter = options.String("--exporter", NoExporter);
+        if (exporter is not (NoExporter or OtlpExporter) || (exporter == OtlpExporter && composition != ApiComposition))
+        {
+            throw new ArgumentException($"--exporter is {NoExporter} or {OtlpExporter}, and applies to --composition {ApiComposition}");
+        }
+        var challenger = options.String("--challenger", "none");
         return new PipelineRunOptions(
             options.Int("--events", 100_000),
             options.Double("--rate", 0),
@@ -50,7 +72,10 @@ public sealed record PipelineRunOptions(
             options.Int("--runs", 0),
             transport,
             workers,
-            fetchWait);
+            fetchWait,
+            composition,
+            exporter,
+            challenger == "none" ? null : Path.GetFullPath(challenger));
     }
 
     /// <summary>Long enough for the run at its rate (or at 5,000 events/s unpaced), plus a minute for start-up.</summary>

@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace Churn.Benchmarks.Pipeline;
 
-/// <summary>The JSON the pipeline command writes (<c>--json</c>); <see cref="Kafka"/> only for <c>--transport kafka</c>.</summary>
+/// <summary>
+/// The JSON the pipeline command writes (<c>--json</c>); <see cref="Kafka"/> only for <c>--transport kafka</c>,
+/// <see cref="Shadow"/> only with <c>--challenger</c>. <see cref="CpuSeconds"/> is the process's CPU time over the same
+/// window as <see cref="ElapsedSeconds"/> (first publish to the last served prediction stored).
+/// </summary>
 public sealed record PipelineSummary(
     string Transport,
     int Workers,
@@ -19,6 +23,7 @@ public sealed record PipelineSummary(
     int IntraOpThreads,
     int ParallelRuns,
     double ElapsedSeconds,
+    double CpuSeconds,
     long Batches,
     double MeanBatchSize,
     double IngestEventsPerSecond,
@@ -26,7 +31,8 @@ public sealed record PipelineSummary(
     KafkaRunFacts? Kafka,
     string Database,
     string Model,
-    string Machine)
+    string Machine,
+    ShadowRunFacts? Shadow)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
