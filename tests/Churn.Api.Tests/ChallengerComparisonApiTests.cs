@@ -62,11 +62,18 @@ public sealed class ChallengerComparisonApiTests(ChallengerApiFactory factory) :
         Assert.DoesNotContain(models.Models, m => m.Version == report.Card.Version);
     }
 
-    /// <summary>Replays the test file through the Api and waits until the challenger has shadowed every row.</summary>
+    /// <summary>
+    /// Replays the test file through the Api (once per fixture) and waits until the challenger has shadowed every row.
+    /// A second replay would rescore every row while the test pages through the served predictions, and a page walk
+    /// over rows whose scoring time moves skips some and repeats others.
+    /// </summary>
     private async Task<ChallengerReport> ReplayedAsync()
     {
-        var replay = await factory.CreateClientWithKey().PostAsync("/api/admin/replay", content: null, Ct);
-        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        if (await factory.Store.CountAsync(Ct) < TestRows)
+        {
+            var replay = await factory.CreateClientWithKey().PostAsync("/api/admin/replay", content: null, Ct);
+            Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        }
         var client = factory.CreateClient();
         return await Eventually.UntilAsync(async () => await (await client.Get("/api/models/challenger")).Read<ChallengerReport>(),
             r => r.Comparison.Events == TestRows && r.Comparison.ShadowPredictions == TestRows, TimeSpan.FromSeconds(60),
