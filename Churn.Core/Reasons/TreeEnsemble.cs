@@ -88,14 +88,18 @@ public sealed class TreeEnsemble
         return sum * TreeWeight + BaseValue;
     }
 
-    internal bool GoesTrue(int node, float value)
+    internal bool GoesTrue(int node, float value) =>
+        Modes[node] != TreeNodeMode.Leaf
+            ? GoesTrue(Modes[node], MissingTrue[node], value, Thresholds[node])
+            : throw new InvalidOperationException($"node {node} is a leaf");
+
+    internal static bool GoesTrue(TreeNodeMode mode, bool missingTrue, float value, float threshold)
     {
-        if (MissingTrue[node] && float.IsNaN(value))
+        if (missingTrue && float.IsNaN(value))
         {
             return true;
         }
-        var threshold = Thresholds[node];
-        return Modes[node] switch
+        return mode switch
         {
             TreeNodeMode.BranchLeq => value <= threshold,
             TreeNodeMode.BranchLt => value < threshold,
@@ -103,7 +107,7 @@ public sealed class TreeEnsemble
             TreeNodeMode.BranchGt => value > threshold,
             TreeNodeMode.BranchEq => value == threshold,
             TreeNodeMode.BranchNeq => value != threshold,
-            _ => throw new InvalidOperationException($"node {node} is a leaf"),
+            _ => throw new InvalidOperationException($"a {mode} node does not split"),
         };
     }
 }

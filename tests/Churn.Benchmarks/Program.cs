@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Churn.Benchmarks.Api;
 using Churn.Benchmarks.Pipeline;
+using Churn.Benchmarks.Reasons;
 using Churn.Benchmarks.Scoring;
 using Churn.Benchmarks.Setup;
 using Churn.Benchmarks.Soak;
@@ -22,6 +23,7 @@ try
         "seed-store" => await SeedStore.RunAsync(rest, Console.Out),
         "api-load" => await ApiLoad.RunAsync(rest, Console.Out),
         "soak" => await FaultSoak.RunAsync(rest, Console.Out),
+        "reasons" => await ReasonCost.RunAsync(rest, Console.Out),
         _ => Usage(),
     };
 }
@@ -74,6 +76,9 @@ static int Usage()
           api-load  --url http://127.0.0.1:PORT --scenario predictions|score (--rate R | --concurrency N)
                     [--duration S] [--warmup S] [--timeout S] [--json <summary file>]
                     load a running Api on loopback: open loop at R req/s, or closed loop with N workers
+          reasons   [--rows 20000] [--rounds 5]
+                    the cost per row of the served tree-path reasons and of TreeSHAP beside ONNX Runtime's scoring, and
+                    how often the two methods agree on the top reasons
           soak      [--minutes M] [--seed S] [--transport embedded|kafka]
                     the fault-injection suite over and over with consecutive seeds; stops at the first failing seed
         """);
