@@ -21,4 +21,11 @@ public sealed record PredictionReasons
 
     [Description("The largest contributions by absolute value, largest first.")]
     public required IReadOnlyList<ReasonCode> Top { get; init; }
+
+    /// <summary>Equal when every field and every reason code, in order, is (a stored prediction reads back equal).</summary>
+    public bool Equals(PredictionReasons? other) =>
+        other is not null && Method == other.Method && BaseScore.Equals(other.BaseScore) && Score.Equals(other.Score)
+        && Top.SequenceEqual(other.Top);
+
+    public override int GetHashCode() => HashCode.Combine(Method, BaseScore, Score, Top.Count);
 }
