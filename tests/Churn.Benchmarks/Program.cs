@@ -62,15 +62,16 @@ static int Usage()
                                              --filter "*SessionTuning*" for the session tuning suite)
           store     [--rows N] [--dir folder]   SQLite upsert throughput, batches of 100/500/2000, insert vs re-upsert
           transport [--messages N] [--publishers P] [--rounds R]   embedded log publish -> consume throughput
-          pipeline  --events N --rate R --db <sqlite file> --json <summary file> [--batch N] [--intra N] [--runs N]
+          pipeline  --events N --rate R --db <sqlite file> --json <summary file> [--batch N] [--intra N] [--runs N] [--reasons on|off]
                     [--transport embedded|kafka] [--workers N] [--fetch-wait-ms N]
                     the pipeline end to end: the embedded flow (default), or Kafka (librdkafka's mock cluster in this
                     process, or KAFKA_BOOTSTRAP_SERVERS) with N scoring hosts in one consumer group on one SQLite file
                     (overrides: worker batch size, ORT intra-op threads, Runs per batch, the consumers' fetch.wait.max.ms)
-          pipeline-compare [--repeats 3] [--events 100000] [--rate 5000] [--paced-events 30000] [--fetch-wait-ms 10]
-                    [--dir folder] [--db-dir folder]
-                    embedded vs kafka x1 vs kafka x2 (and with that fetch wait; 0 = not), at max rate and at --rate,
-                    alternating, each run a fresh process; one table, ratios vs embedded
+          pipeline-compare [--compare transports|reasons] [--repeats 3] [--events 100000] [--rate 5000] [--paced-events 30000]
+                    [--fetch-wait-ms 10] [--dir folder] [--db-dir folder]
+                    transports: embedded vs kafka x1 vs kafka x2 (and with that fetch wait; 0 = not); reasons: the
+                    embedded flow with reason codes off vs on; at max rate and at --rate, alternating, each run a fresh
+                    process; one table, ratios vs the first flow (embedded / reasons off)
           seed-store --db <sqlite file> [--predictions N] [--days D] [--customers C]
                     fills a store with N predictions of realistic customers scored by the real model
           api-load  --url http://127.0.0.1:PORT --scenario predictions|score (--rate R | --concurrency N)

@@ -8,10 +8,10 @@ namespace Churn.Benchmarks.Pipeline;
 
 /// <summary>
 /// <c>pipeline-compare</c>: the embedded flow and Kafka with 1 and 2 scoring workers (and, with
-/// <c>--fetch-wait-ms</c>, the same Kafka flows with that fetch wait), at max rate and at <c>--rate</c>, repeated,
-/// alternating: each repeat runs every case once per rate, in an order rotated by the repeat. Every run is the
+/// <c>--fetch-wait-ms</c>, the same Kafka flows with that fetch wait), or with <c>--compare reasons</c> the embedded
+/// flow with reason codes off and on; at max rate and at <c>--rate</c>, repeated, alternating: each repeat runs every case once per rate, in an order rotated by the repeat. Every run is the
 /// <c>pipeline</c> command in a fresh process (the same build), so each starts cold exactly as the single command does.
-/// Prints one table (medians, ratios to embedded in the same repeat) and every run; writes the runs' JSON and logs
+/// Prints one table (medians, ratios to the first flow — embedded, or reasons off — in the same repeat) and every run; writes the runs' JSON and logs
 /// to <c>--dir</c>, their SQLite files to <c>--db-dir</c> (default: the temp folder; outside the repository, which is
 /// the hosts' content root, whose configuration file watcher would otherwise see every write of every host).
 /// </summary>
@@ -23,10 +23,16 @@ public static class PipelineComparison
         var repeats = Math.Max(1, options.Int("--repeats", 3));
         var rate = options.Double("--rate", 5_000);
         var fetchWait = options.Int("--fetch-wait-ms", 10);
+        var compare = options.String("--compare", Transports);
         var directory = Path.GetFullPath(options.String("--dir", RepositoryPaths.Artifacts("perf", "pipeline-compare")));
         var databases = Path.GetFullPath(options.String("--db-dir", Path.Combine(Path.GetTempPath(), "churn-pipeline-compare")));
         var rates = new[] { (Rate: 0.0, Events: options.Int("--events", 100_000)), (Rate: rate, Events: options.Int("--paced-events", 30_000)) };
-        var flows = Flows(fetchWait);
+        var flows = compare switch
+        {
+            Transports => TransportFlows(fetchWait),
+            ReasonCodes => ReasonFlows(),
+            _ => throw new ArgumentException($"--compare must be {Transports} or {ReasonCodes}, not '{compare}'"),
+        };
         Directory.CreateDirectory(directory);
         Directory.CreateDirectory(databases);
 
@@ -54,18 +60,21 @@ public static class PipelineComparison
         var ordered = runs.OrderBy(r => r.Case.Rate).ThenBy(r => flows.FindIndex(f => f.Flow == r.Case.Flow)).ThenBy(r => r.Repeat).ToList();
         using (var table = new StringWriter(CultureInfo.InvariantCulture))
         {
-            ComparisonTable.Write(ordered, table);
+            ComparisonTable.Write(ordered, flows[0].Flow, table);
             output.Write(table.ToString());
             await File.WriteAllTextAsync(Path.Combine(directory, "table.md"), table.ToString());
         }
         return runs.All(r => r.ExitCode == 0) ? 0 : 1;
     }
 
-    private static List<(string Flow, string[] Arguments)> Flows(int fetchWait)
+    private const string Transports = "transports";
+    private const string ReasonCodes = "reasons";
+
+    private static List<(string Flow, string[] Arguments)> TransportFlows(int fetchWait)
     {
         var flows = new List<(string Flow, string[] Arguments)>
         {
-            (ComparisonCase.Baseline, []),
+            ("embedded", []),
             ("kafka×1", ["--transport", "kafka", "--workers", "1"]),
             ("kafka×2", ["--transport", "kafka", "--workers", "2"]),
         };
@@ -77,6 +86,13 @@ public static class PipelineComparison
         }
         return flows;
     }
+
+    /// <summary>The embedded flow with the model served without its explainer, then with it (the product's default).</summary>
+    private static List<(string Flow, string[] Arguments)> ReasonFlows() =>
+    [
+        ("embedded, reasons off", ["--reasons", "off"]),
+        ("embedded, reasons on", ["--reasons", "on"]),
+    ];
 
     private static async Task<ComparisonRun> RunOnceAsync(int repeat, ComparisonCase @case, string directory, string databases)
     {

@@ -2,7 +2,7 @@ using Churn.Benchmarks.Setup;
 
 namespace Churn.Benchmarks.Pipeline;
 
-/// <summary>The <c>pipeline</c> command's options (docs/performance.md §4 and §8).</summary>
+/// <summary>The <c>pipeline</c> command's options (docs/performance.md §4, §8 and §9).</summary>
 public sealed record PipelineRunOptions(
     int Events,
     double Rate,
@@ -14,7 +14,8 @@ public sealed record PipelineRunOptions(
     int ParallelRuns,
     string Transport,
     int Workers,
-    int FetchWaitMs)
+    int FetchWaitMs,
+    bool Reasons)
 {
     public const string Embedded = "embedded";
     public const string Kafka = "kafka";
@@ -39,6 +40,11 @@ public sealed record PipelineRunOptions(
         {
             throw new ArgumentException("--fetch-wait-ms applies to --transport kafka");
         }
+        var reasons = options.String("--reasons", "on");
+        if (reasons is not ("on" or "off"))
+        {
+            throw new ArgumentException($"--reasons must be on or off, not '{reasons}'");
+        }
         return new PipelineRunOptions(
             options.Int("--events", 100_000),
             options.Double("--rate", 0),
@@ -50,7 +56,8 @@ public sealed record PipelineRunOptions(
             options.Int("--runs", 0),
             transport,
             workers,
-            fetchWait);
+            fetchWait,
+            reasons == "on");
     }
 
     /// <summary>Long enough for the run at its rate (or at 5,000 events/s unpaced), plus a minute for start-up.</summary>

@@ -3,7 +3,12 @@ using System.Text.Json.Serialization;
 
 namespace Churn.Benchmarks.Pipeline;
 
-/// <summary>The JSON the pipeline command writes (<c>--json</c>); <see cref="Kafka"/> only for <c>--transport kafka</c>.</summary>
+/// <summary>
+/// The JSON the pipeline command writes (<c>--json</c>); <see cref="Kafka"/> only for <c>--transport kafka</c>.
+/// <see cref="CpuSeconds"/> is the process's CPU time over the same window as <see cref="ElapsedSeconds"/> (first publish
+/// to last durable write: ingest, scoring, reasons, store). <see cref="StoredWithReasons"/> counts the stored
+/// predictions that carry reason codes.
+/// </summary>
 public sealed record PipelineSummary(
     string Transport,
     int Workers,
@@ -18,7 +23,10 @@ public sealed record PipelineSummary(
     int MaxBatchSize,
     int IntraOpThreads,
     int ParallelRuns,
+    bool Reasons,
+    long StoredWithReasons,
     double ElapsedSeconds,
+    double CpuSeconds,
     long Batches,
     double MeanBatchSize,
     double IngestEventsPerSecond,
