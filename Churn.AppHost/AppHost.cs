@@ -3,11 +3,18 @@ using Churn.AppHost.Services;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
+var directories = SharedDirectories.From(builder);
+var data = DataPreflight.Check(directories);
+if (!data.Proceeds(Console.Error))
+{
+    return DataPreflight.RefusedExitCode;
+}
+builder.LogDataAtStart(data);
+
 var mode = ModeSelector.Select(builder.Configuration, () => ContainerRuntimeProbe.Probe(builder.Configuration));
 builder.LogModeAtStart(mode);
 
 var infrastructure = builder.AddInfrastructure(mode.Mode);
-var directories = SharedDirectories.From(builder);
 var ports = ServicePorts.From(builder.Configuration);
 var apiKey = builder.AddParameter("api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
@@ -26,6 +33,7 @@ if (infrastructure is not null)
     builder.AddProject<Projects.Churn_Ingest>("ingest")
         .WithSharedDirectories(directories)
         .WithPipelinePorts(infrastructure)
+        .WithIngestSource(data)
         .WithConnection(infrastructure.Kafka)
         .WithTelemetryHeadroom()
         .WithHttpHealthCheck("/health")
@@ -48,6 +56,7 @@ var api = builder.AddProject<Projects.Churn_Api>("api")
     .WithSharedDirectories(directories)
     .WithSqliteStore(directories, infrastructure)
     .WithPipelinePorts(infrastructure)
+    .WithIngestSource(data)
     .WithConnection(infrastructure?.Kafka)
     .WithConnection(infrastructure?.MongoDb)
     .WithApiKey(apiKey)
@@ -63,3 +72,4 @@ builder.AddProject<Projects.Churn_Web>("web")
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();
+return 0;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Churn.Core.Transport;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,9 @@ namespace Churn.Kafka;
 /// <summary>
 /// <see cref="IEventPublisher"/> over a Confluent producer: <c>Produce</c> with a delivery handler (never an awaited
 /// <c>ProduceAsync</c> per message), a <c>send {topic}</c> span whose context goes into the Kafka headers, and back-pressure
-/// when librdkafka's local queue is full (wait for deliveries to drain, then retry). Thread-safe.
+/// when librdkafka's local queue is full (wait for deliveries to drain, then retry), bounded by
+/// <see cref="QueueFullTimeout"/> and the publish's cancellation token: past either, the message gets one failed
+/// (transient) report and is not enqueued. Thread-safe.
 /// </summary>
 public sealed partial class KafkaEventPublisher(IProducer<string, byte[]> producer, TransportMetrics metrics,
     ILogger<KafkaEventPublisher> logger)
@@ -21,6 +24,12 @@ public sealed partial class KafkaEventPublisher(IProducer<string, byte[]> produc
     private long queueFullRetries;
     private bool disposed;
 
+    /// <summary>
+    /// Longest wait for space in librdkafka's full local queue before a message is given up (reported failed, transient).
+    /// The default is librdkafka's own <c>message.timeout.ms</c> (5 minutes): a message that got in would have that long.
+    /// </summary>
+    public TimeSpan QueueFullTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long <see cref="Dispose"/> waits for in-flight messages.</summary>
     public TimeSpan DisposeFlushTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -28,11 +37,13 @@ public sealed partial class KafkaEventPublisher(IProducer<string, byte[]> produc
     public long FailedCount => Interlocked.Read(ref failed);
     public long QueueFullRetries => Interlocked.Read(ref queueFullRetries);
 
-    public void Publish(string topic, EventMessage message, Action<Core.Transport.DeliveryReport> onDelivered)
+    public void Publish(string topic, EventMessage message, Action<Core.Transport.DeliveryReport> onDelivered,
+        CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var activity = SendSpan.Start(KafkaTelemetry.Source, KafkaTelemetry.MessagingSystem, topic, message, out var headers);
         var kafkaMessage = new Message<string, byte[]> { Key = message.Key, Value = message.Value, Headers = ToKafkaHeaders(headers) };
+        var started = Stopwatch.GetTimestamp();
         while (true)
         {
             try
@@ -42,9 +53,21 @@ public sealed partial class KafkaEventPublisher(IProducer<string, byte[]> produc
             }
             catch (ProduceException<string, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
             {
+                var waited = Stopwatch.GetElapsedTime(started);
+                if (cancellationToken.IsCancellationRequested || waited >= QueueFullTimeout)
+                {
+                    var why = cancellationToken.IsCancellationRequested
+                        ? "the publish was cancelled (its deadline passed or its caller left)"
+                        : $"{nameof(QueueFullTimeout)} ({QueueFullTimeout}) has passed";
+                    Complete(Core.Transport.DeliveryReport.Failed(topic, -1,
+                        $"{ErrorCode.Local_QueueFull}: librdkafka's local queue stayed full for {waited.TotalSeconds:F1} s and {why}; " +
+                        "the message was not enqueued."), ErrorCode.Local_QueueFull, activity, onDelivered);
+                    return;
+                }
                 // Poll() throws while background polling is on, so wait on librdkafka's own queue to drain instead.
                 Interlocked.Increment(ref queueFullRetries);
-                producer.Flush(QueueFullWait);
+                var left = QueueFullTimeout - waited;
+                producer.Flush(left < QueueFullWait ? left : QueueFullWait);
             }
             catch (KafkaException e)
             {

@@ -41,7 +41,7 @@ public static class KafkaExtensions
         services.AddMetrics();
         services.AddSingleton(sp => new KafkaEventPublisher(sp.GetRequiredService<IProducer<string, byte[]>>(),
             new TransportMetrics(sp.GetRequiredService<IMeterFactory>(), KafkaTelemetry.Name),
-            sp.GetRequiredService<ILogger<KafkaEventPublisher>>()));
+            sp.GetRequiredService<ILogger<KafkaEventPublisher>>()) { QueueFullTimeout = settings.QueueFullTimeout });
         services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<KafkaEventPublisher>());
         if (!settings.DisableHealthChecks)
         {

@@ -16,4 +16,7 @@ public sealed record KafkaProducerOptions
     public bool DisableTracing { get; set; }
     public bool DisableMetrics { get; set; }
     public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest wait of one publish for space in librdkafka's full local queue (<see cref="KafkaEventPublisher.QueueFullTimeout"/>).</summary>
+    public TimeSpan QueueFullTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

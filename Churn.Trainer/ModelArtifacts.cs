@@ -9,12 +9,13 @@ using Churn.Trainer.Reporting;
 
 namespace Churn.Trainer;
 
-/// <summary>Writes the run's three artifacts: <c>model.onnx</c>, <c>model-card.json</c> and <c>report.md</c> (+ <c>roc.svg</c>).</summary>
+/// <summary>Writes the run's three artifacts: <c>model.onnx</c>, <c>model-card.json</c> and <c>report.md</c> (+ <c>roc.svg</c>, <c>reliability.svg</c>).</summary>
 public static class ModelArtifacts
 {
     public const string ModelFileName = "model.onnx";
     public const string ReportFileName = "report.md";
     public const string RocFileName = "roc.svg";
+    public const string ReliabilityFileName = "reliability.svg";
 
     public static ModelCard Write(TrainingResult result, TrainerOptions options, TimeSpan elapsed)
     {
@@ -31,6 +32,7 @@ public static class ModelArtifacts
         WriteAtomically(Path.Combine(options.OutputDirectory, ModelFileName), result.Onnx);
         ExplainerExport.Write(card, result, options);
         File.WriteAllText(Path.Combine(options.OutputDirectory, RocFileName), RocSvg.Render(result.Holdout.Auc, card.HoldoutMetrics.Roc));
+        File.WriteAllText(Path.Combine(options.OutputDirectory, ReliabilityFileName), ReliabilitySvg.Render(result.Holdout.Ece, result.Reliability));
         File.WriteAllText(Path.Combine(options.OutputDirectory, ReportFileName), MarkdownReport.Render(card));
         WriteAtomically(Path.Combine(options.OutputDirectory, ModelCardJson.FileName),
             System.Text.Encoding.UTF8.GetBytes(ModelCardJson.Serialize(card)));
@@ -48,6 +50,7 @@ public static class ModelArtifacts
             Algorithm = winner.Candidate.Algorithm,
             Hyperparameters = winner.Candidate.Hyperparameters,
             Threshold = result.Threshold,
+            Calibration = result.Development.Calibration,
             ThresholdRule = ThresholdSelector.Rule,
             SelectionRule = ModelSelection.Rule,
             Seed = options.Seed,
@@ -63,6 +66,8 @@ public static class ModelArtifacts
                 F1 = r.Summary(m => m.F1),
                 Accuracy = r.Summary(m => m.Accuracy),
                 LogLoss = r.Summary(m => m.LogLoss),
+                Brier = r.Summary(m => m.Brier),
+                Ece = r.Summary(m => m.Ece),
                 Seconds = Math.Round(r.Seconds, 2),
                 Selected = ReferenceEquals(r, winner),
             }).ToList(),
@@ -77,6 +82,9 @@ public static class ModelArtifacts
                 LogLoss = Math.Round(holdout.LogLoss, 6),
                 ConfusionMatrix = holdout.Confusion,
                 Roc = result.Roc,
+                Brier = Math.Round(holdout.Brier, 6),
+                Ece = Math.Round(holdout.Ece, 6),
+                Reliability = result.Reliability,
             },
             OnnxParity = new OnnxParity(double.NaN, 0, OnnxExport.Tolerance),
             Onnx = new OnnxSignature(OnnxExport.InputName, OnnxExport.OutputName, ChurnFeatures.Count),

@@ -25,6 +25,12 @@ public static class TrainerCommand
         try
         {
             var progress = new ConsoleProgress(output);
+            if (options.CrossValidationOnly)
+            {
+                TrainingRun.Develop(options, progress);
+                progress.DevelopedOnly();
+                return 0;
+            }
             var clock = Stopwatch.StartNew();
             var result = TrainingRun.Execute(options, progress);
             var card = ModelArtifacts.Write(result, options, clock.Elapsed);
@@ -46,8 +52,9 @@ public static class TrainerCommand
     public static int Usage(string? error, TextWriter output)
     {
         output.WriteLine(error);
-        output.WriteLine("Usage: dotnet run --project Churn.Trainer -- [--train <csv>] [--test <csv>] [--out <dir>] [--seed N] [--if-missing]");
+        output.WriteLine("Usage: dotnet run --project Churn.Trainer -- [--train <csv>] [--test <csv>] [--out <dir>] [--seed N] [--if-missing] [--cv-only]");
         output.WriteLine("Defaults: --train data/churn-bigml-80.csv --test data/churn-bigml-20.csv --out artifacts/model --seed 1");
+        output.WriteLine("--cv-only: cross-validate, select and calibrate on the training file only; the test file is not read, nothing is written.");
         return 1;
     }
 }

@@ -5,13 +5,18 @@ using Churn.Trainer.Evaluation;
 namespace Churn.Trainer;
 
 /// <summary>Everything one Trainer run produced, before it is written to disk.</summary>
+/// <param name="TestProbabilities">ML.NET's probabilities on the test file, after the card's calibrator: what serving must reproduce.</param>
 public sealed record TrainingResult(
-    LabelledData Train,
+    DevelopmentResult Development,
     LabelledData Test,
-    IReadOnlyList<CrossValidationResult> Leaderboard,
-    CrossValidationResult Winner,
-    double Threshold,
     BinaryMetrics Holdout,
     IReadOnlyList<RocPoint> Roc,
+    IReadOnlyList<ReliabilityBin> Reliability,
     float[] TestProbabilities,
-    byte[] Onnx);
+    byte[] Onnx)
+{
+    public LabelledData Train => Development.Train;
+    public IReadOnlyList<CrossValidationResult> Leaderboard => Development.Leaderboard;
+    public CrossValidationResult Winner => Development.Winner;
+    public double Threshold => Development.Threshold;
+}

@@ -1,4 +1,3 @@
-using Churn.Trainer.Candidates;
 using Churn.Trainer.Cli;
 using Churn.Trainer.Data;
 using Churn.Trainer.Evaluation;
@@ -9,39 +8,37 @@ using Microsoft.ML;
 namespace Churn.Trainer;
 
 /// <summary>
-/// The Trainer's steps in order: cross-validate every candidate on the training file, select the winner and its
-/// threshold from cross-validated results only, refit it on the whole training file, evaluate it once on the test
-/// file and export it to ONNX (the card's parity check then proves the export on the serving path).
+/// The Trainer's steps in order: every decision from the training file alone (<see cref="Development"/>: leaderboard,
+/// winner, calibrator, threshold), then the winner refit on the whole training file, evaluated once on the test file
+/// with its calibrator and exported to ONNX (the card's parity check then proves the export and the calibrator on the
+/// serving path).
 /// </summary>
 public static class TrainingRun
 {
-    public static TrainingResult Execute(TrainerOptions options, ConsoleProgress progress)
+    /// <summary>The decisions from the training file alone (what <c>--cv-only</c> runs).</summary>
+    public static DevelopmentResult Develop(TrainerOptions options, ConsoleProgress progress)
     {
         var train = LabelledData.Load(options.TrainPath);
+        progress.DataLoaded("training", train);
+        return Development.Run(train, options.Seed, progress);
+    }
+
+    public static TrainingResult Execute(TrainerOptions options, ConsoleProgress progress)
+    {
+        var development = Develop(options, progress);
+        var train = development.Train;
+
+        // The test file is read only now, after every rule has been applied.
         var test = LabelledData.Load(options.TestPath);
-        progress.DataLoaded(train, test);
-
-        var candidates = CandidateCatalog.All(options.Seed);
-        var leaderboard = new List<CrossValidationResult>();
-        foreach (var candidate in candidates)
-        {
-            progress.CandidateStarted(candidate, leaderboard.Count + 1, candidates.Count);
-            var result = CrossValidation.Run(candidate, train.Customers, options.Seed);
-            leaderboard.Add(result);
-            progress.CandidateFinished(result);
-        }
-
-        var winner = ModelSelection.Select(leaderboard);
-        var threshold = ThresholdSelector.Select(winner.OutOfFoldLabels, winner.OutOfFold);
-        progress.Selected(winner, threshold);
-
+        progress.DataLoaded("test", test);
         var ml = new MLContext(options.Seed);
-        var model = winner.Candidate.Build(ml).Fit(FeatureViews.Labelled(ml, train.Customers));
+        var model = development.Winner.Candidate.Build(ml).Fit(FeatureViews.Labelled(ml, train.Customers));
         var testProbabilities = FeatureViews.Probabilities(model, FeatureViews.Unlabelled(ml, test.Customers));
-        var holdout = BinaryMetrics.Compute(test.Labels, testProbabilities, threshold);
+        development.Calibration.Serving.Apply(testProbabilities);
+        var holdout = BinaryMetrics.Compute(test.Labels, testProbabilities, development.Threshold);
 
         var onnx = OnnxExport.Export(ml, model, train.Customers);
-        return new TrainingResult(train, test, leaderboard, winner, threshold, holdout,
-            RocCurve.Compute(test.Labels, testProbabilities), testProbabilities, onnx);
+        return new TrainingResult(development, test, holdout, RocCurve.Compute(test.Labels, testProbabilities),
+            ReliabilityDiagram.Compute(test.Labels, testProbabilities), testProbabilities, onnx);
     }
 }

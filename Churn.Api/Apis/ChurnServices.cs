@@ -1,6 +1,9 @@
 using Churn.Api.Extensions;
+using Churn.Api.Idempotency;
 using Churn.Api.Ingest;
+using Churn.Api.Limits;
 using Churn.Api.Live;
+using Churn.Api.Stats;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Validation;
 
@@ -14,13 +17,18 @@ namespace Churn.Api.Apis;
 [SkipValidation]
 #pragma warning restore ASP0029
 public sealed class ChurnServices(IPredictionStore store, ModelProvider model, CustomerIngest ingest, IPredictionFeed feed,
-    IOptions<ChurnApiOptions> options, ILogger<ChurnServices> logger)
+    StatsCache stats, IdempotencyCache idempotency, IOptions<ChurnApiOptions> options, IOptions<RateLimitOptions> limitOptions,
+    ILogger<ChurnServices> logger)
 {
     public IPredictionStore Store { get; } = store;
     public ModelProvider Model { get; } = model;
     public CustomerIngest Ingest { get; } = ingest;
     public IPredictionFeed Feed { get; } = feed;
+    public StatsCache Stats { get; } = stats;
+    public IdempotencyCache Idempotency { get; } = idempotency;
     public IOptions<ChurnApiOptions> Options { get; } = options;
     public ILogger<ChurnServices> Logger { get; } = logger;
     public ChurnApiOptions Settings => Options.Value;
+    public IOptions<RateLimitOptions> LimitOptions { get; } = limitOptions;
+    public RateLimitOptions Limits => LimitOptions.Value;
 }

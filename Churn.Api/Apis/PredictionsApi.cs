@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using Churn.Api.Documentation;
+using Churn.Api.Limits;
 using Churn.Api.Live;
 
 namespace Churn.Api.Apis;
@@ -22,7 +23,10 @@ public static class PredictionsApi
             .ProducesValidationProblem()
             .WithSummary("Live stream of new predictions (server-sent events)")
             .WithDescription("text/event-stream: one event of type 'prediction' (JSON data) per prediction stored from now on; " +
-                "optionally only one risk band.")
+                "optionally only one risk band. At most Churn:RateLimits:StreamsPerClient (4) streams per client and " +
+                "Churn:RateLimits:StreamsTotal (200) in all are open at once; beyond, a 429 with Retry-After.")
+            .RequireRateLimiting(RateLimitExtensions.LiveStreamPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces<Prediction>(StatusCodes.Status200OK, "text/event-stream");
 
         api.MapGet("/{eventId}", GetPrediction).WithName("GetPrediction")
@@ -46,18 +50,26 @@ public static class PredictionsApi
 
     public static ServerSentEventsResult<Prediction> StreamPredictions(
         [FromQuery, EnumValue<RiskBand>, Description("Only this risk band: Low, Medium or High (any case).")] string? riskBand,
-        [AsParameters] ChurnServices services, IHostApplicationLifetime lifetime, CancellationToken cancellationToken) =>
+        [AsParameters] ChurnServices services, HttpResponse response, IHostApplicationLifetime lifetime, CancellationToken cancellationToken) =>
         TypedResults.ServerSentEvents(
-            Stream(services.Feed, QueryValue.Enum<RiskBand>(riskBand), cancellationToken, lifetime.ApplicationStopping), "prediction");
+            Stream(services.Feed, QueryValue.Enum<RiskBand>(riskBand), response, cancellationToken, lifetime.ApplicationStopping), "prediction");
 
-    /// <summary>New predictions until the client leaves or the Api stops (so an open dashboard never delays shutdown).</summary>
-    private static async IAsyncEnumerable<Prediction> Stream(IPredictionFeed feed, RiskBand? band,
+    /// <summary>
+    /// New predictions until the client leaves or the Api stops (so an open dashboard never delays shutdown). The
+    /// response's headers go out as soon as the subscription exists, so a client knows its stream is open (and every
+    /// prediction stored from then on will come) before the first one arrives.
+    /// </summary>
+    private static async IAsyncEnumerable<Prediction> Stream(IPredictionFeed feed, RiskBand? band, HttpResponse response,
         [EnumeratorCancellation] CancellationToken requestAborted, CancellationToken stopping)
     {
         using var until = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping);
-        await foreach (var prediction in feed.SubscribeAsync(until.Token).WithCancellation(until.Token))
+        await using var predictions = feed.SubscribeAsync(until.Token).GetAsyncEnumerator(until.Token);
+        var next = predictions.MoveNextAsync(); // runs up to its first wait: the subscription is registered by then
+        await response.Body.FlushAsync(until.Token);
+        while (await next)
         {
-            if (band is null || prediction.RiskBand == band) yield return prediction;
+            if (band is null || predictions.Current.RiskBand == band) yield return predictions.Current;
+            next = predictions.MoveNextAsync();
         }
     }
 }

@@ -25,4 +25,19 @@ public sealed record ChurnApiOptions
     /// <summary>How far back each poll looks again, so predictions written late with an earlier scoredAt are not missed.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan FeedLookBack { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long POST /api/customers waits for the transport (room in a full log, then the confirmations) before it
+    /// answers 503 naming the customers not accepted.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan PublishTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long GET /api/stats answers a query from its last computation (0: computed per request).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan StatsCacheDuration { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Most distinct stats queries cached at once.</summary>
+    [Range(1, 100_000)]
+    public int StatsCacheMaxEntries { get; init; } = 256;
 }

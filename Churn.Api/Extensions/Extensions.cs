@@ -1,8 +1,11 @@
 using System.Text.Json.Serialization;
 using Churn.Api.Documentation;
+using Churn.Api.Idempotency;
 using Churn.Api.Ingest;
+using Churn.Api.Limits;
 using Churn.Api.Live;
 using Churn.Api.Security;
+using Churn.Api.Stats;
 using Churn.Core.Composition;
 using Churn.Core.Ingest;
 using Churn.Core.Storage.Sqlite;
@@ -26,10 +29,14 @@ public static class Extensions
         services.AddValidation(); // query parameters' rules (Validation/*ValueAttribute, IValidatableObject) run before the handlers
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddApiKeyAuthentication();
+        services.AddApiRateLimits();
         services.AddApiDocumentation();
 
         services.AddSingleton<IPredictionFeed, PredictionFeed>();
         services.AddHostedService<StorePollingFeedSource>();
+        services.AddSingleton<StatsCache>();
+        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IdempotencyCache>();
 
         builder.AddPipeline();
         return builder;
@@ -74,6 +81,7 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();

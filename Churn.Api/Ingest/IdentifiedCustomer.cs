@@ -1,4 +1,4 @@
 namespace Churn.Api.Ingest;
 
-/// <summary>A validated customer with the id it is published under (the client's, or one generated for it).</summary>
-public sealed record IdentifiedCustomer(string CustomerId, CustomerRecord Customer);
+/// <summary>A validated customer with the ids the client gave it (empty customer id, null event id: none given).</summary>
+public sealed record IdentifiedCustomer(string CustomerId, CustomerRecord Customer, string? EventId = null);

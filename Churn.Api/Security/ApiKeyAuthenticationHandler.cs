@@ -27,7 +27,7 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             return Task.FromResult(AuthenticateResult.NoResult());
         }
         var expected = apiOptions.Value.ApiKey;
-        if (string.IsNullOrEmpty(expected) || !FixedTimeEquals(supplied.ToString(), expected))
+        if (string.IsNullOrEmpty(expected) || !Matches(supplied.ToString(), expected))
         {
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
         }
@@ -53,7 +53,8 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => HandleChallengeAsync(properties);
 
-    private static bool FixedTimeEquals(string supplied, string expected) =>
+    /// <summary>Whether <paramref name="supplied"/> is the key (a constant-time comparison of their SHA-256).</summary>
+    internal static bool Matches(string supplied, string expected) =>
         CryptographicOperations.FixedTimeEquals(
             SHA256.HashData(Encoding.UTF8.GetBytes(supplied)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }

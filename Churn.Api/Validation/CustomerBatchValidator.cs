@@ -7,9 +7,16 @@ namespace Churn.Api.Validation;
 /// Turns a <see cref="CustomerBatchRequest"/> into customer records or a field-keyed error dictionary
 /// (<c>customers[3].totalDayMinutes</c> → reasons) for a 400 ValidationProblem. Presence and shape are checked here;
 /// the per-field domain rules are the record contract's (<see cref="CustomerFieldValidator.Validate"/>), the same ones Ingest applies.
+/// Client event ids follow the id alphabet, are unique within the request and never take a form the pipeline mints for
+/// replayed or synthetic rows (<see cref="ReservedEventIdPrefixes"/>: a client must not overwrite those predictions).
 /// </summary>
-public sealed class CustomerBatchValidator(int maxBatchSize)
+/// <param name="maxBatchSize">Most customers per request.</param>
+/// <param name="limitSource">Where that limit comes from, said in the 400 (e.g. " without an API key (…)").</param>
+public sealed class CustomerBatchValidator(int maxBatchSize, string limitSource = "")
 {
+    /// <summary>Event ids of the CSV replay (<c>csv-…</c>) and of the synthetic generator (<c>syn-…</c>).</summary>
+    public static readonly IReadOnlyList<string> ReservedEventIdPrefixes = ["csv-", "syn-"];
+
     public bool TryValidate(CustomerBatchRequest? request, out IReadOnlyList<IdentifiedCustomer> customers,
         out Dictionary<string, string[]> errors)
     {
@@ -22,11 +29,12 @@ public sealed class CustomerBatchValidator(int maxBatchSize)
         }
         if (inputs.Count > maxBatchSize)
         {
-            errors["customers"] = [$"At most {maxBatchSize} customers per request; this one has {inputs.Count}."];
+            errors["customers"] = [$"At most {maxBatchSize} customers per request{limitSource}; this one has {inputs.Count}."];
             return false;
         }
 
         var valid = new List<IdentifiedCustomer>(inputs.Count);
+        var eventIds = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < inputs.Count; i++)
         {
             var prefix = $"customers[{i}]";
@@ -35,13 +43,26 @@ public sealed class CustomerBatchValidator(int maxBatchSize)
                 errors[prefix] = ["A customer object is required."];
                 continue;
             }
+            if (input.EventId is { } eventId && EventIdError(eventId, i, eventIds) is { } reason)
+            {
+                errors[$"{prefix}.eventId"] = [reason];
+            }
             if (TryConvert(input, prefix, errors) is { } record)
             {
-                valid.Add(new IdentifiedCustomer(input.CustomerId ?? "", record));
+                valid.Add(new IdentifiedCustomer(input.CustomerId ?? "", record, input.EventId));
             }
         }
         customers = valid;
         return errors.Count == 0;
+    }
+
+    private static string? EventIdError(string eventId, int index, Dictionary<string, int> seen)
+    {
+        if (!CustomerEventRules.IsValidId(eventId)) return $"Must be 1 to {CustomerEventRules.MaxIdLength} of letters, digits and . _ : -";
+        if (ReservedEventIdPrefixes.FirstOrDefault(p => eventId.StartsWith(p, StringComparison.Ordinal)) is { } reserved)
+            return $"Event ids starting with '{reserved}' are reserved for the ids the pipeline mints (replay and synthetic rows).";
+        if (!seen.TryAdd(eventId, index)) return $"The same event id as customers[{seen[eventId]}]; each customer of a request is its own event.";
+        return null;
     }
 
     private static CustomerRecord? TryConvert(CustomerInput c, string prefix, Dictionary<string, string[]> errors)

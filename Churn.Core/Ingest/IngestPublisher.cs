@@ -29,8 +29,12 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IOptions<
     private static readonly byte[] SchemaVersion =
         Encoding.UTF8.GetBytes(CustomerEvent.CurrentSchemaVersion.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>Publishes <paramref name="item"/>; <paramref name="onDelivered"/> (optional) gets the transport's report.</summary>
-    public void Publish(IngestItem item, bool asRootTrace = true, Action<DeliveryReport>? onDelivered = null)
+    /// <summary>
+    /// Publishes <paramref name="item"/>; <paramref name="onDelivered"/> (optional) gets the transport's report. A publish
+    /// blocked on a full transport gives up (a failed, transient report) when <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    public void Publish(IngestItem item, bool asRootTrace = true, Action<DeliveryReport>? onDelivered = null,
+        CancellationToken cancellationToken = default)
     {
         var saved = Activity.Current;
         if (asRootTrace)
@@ -45,13 +49,13 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IOptions<
             if (reason is null && item.Event is { } e)
             {
                 ingest?.SetTag("churn.event_id", e.EventId);
-                Send(e, onDelivered);
+                Send(e, onDelivered, cancellationToken);
             }
             else
             {
                 reason ??= "no event";
                 ingest?.SetStatus(ActivityStatusCode.Error, reason);
-                Reject(item, reason, item.RejectionKind ?? "contract", onDelivered);
+                Reject(item, reason, item.RejectionKind ?? "contract", onDelivered, cancellationToken);
             }
         }
         finally
@@ -63,6 +67,9 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IOptions<
     /// <summary>
     /// Publishes one event and waits for the transport's confirmation (the API's single events; the API validates
     /// first and answers ProblemDetails, so an invalid event here is a caller bug: <see cref="ArgumentException"/>).
+    /// When <paramref name="cancellationToken"/> fires, a publish still waiting for room in the transport gives up (its
+    /// report says so) and a wait for a confirmation still outstanding ends (the task is cancelled: the event may or may
+    /// not be delivered later).
     /// </summary>
     public Task<DeliveryReport> PublishAsync(CustomerEvent e, CancellationToken cancellationToken)
     {
@@ -71,7 +78,7 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IOptions<
             throw new ArgumentException($"event {e.EventId} breaks the customer contract: {reason}", nameof(e));
         }
         var delivered = new TaskCompletionSource<DeliveryReport>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Publish(IngestItem.For(e, e.Source), asRootTrace: false, delivered.SetResult);
+        Publish(IngestItem.For(e, e.Source), asRootTrace: false, delivered.SetResult, cancellationToken);
         return delivered.Task.WaitAsync(cancellationToken);
     }
 
@@ -84,9 +91,16 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IOptions<
     }
 
     /// <summary>A new event for a customer submitted live (no label): <c>eventId = api-{UUIDv7}</c>.</summary>
-    public CustomerEvent NewEvent(string customerId, CustomerRecord customer, string source = "api") => new()
+    public CustomerEvent NewEvent(string customerId, CustomerRecord customer, string source = "api") =>
+        EventFor(NewEventId(), customerId, customer, source);
+
+    /// <summary>A new id for an event submitted live: <c>api-{UUIDv7}</c>.</summary>
+    public string NewEventId() => $"api-{Guid.CreateVersion7(time.GetUtcNow()):N}";
+
+    /// <summary>An event for a customer submitted live under an id chosen by the caller (the same id again is the same event).</summary>
+    public CustomerEvent EventFor(string eventId, string customerId, CustomerRecord customer, string source = "api") => new()
     {
-        EventId = $"api-{Guid.CreateVersion7(time.GetUtcNow()):N}",
+        EventId = eventId,
         CustomerId = customerId,
         OccurredAt = time.GetUtcNow(),
         Source = source,
@@ -95,7 +109,7 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IOptions<
 
     private static string? Validate(CustomerEvent e) => CustomerEventRules.Validate(e);
 
-    private void Send(CustomerEvent e, Action<DeliveryReport>? onDelivered)
+    private void Send(CustomerEvent e, Action<DeliveryReport>? onDelivered, CancellationToken cancellationToken)
     {
         var headers = new List<KeyValuePair<string, byte[]>>(6)
         {
@@ -116,10 +130,11 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IOptions<
                 LogDeliveryFailed(e.EventId, report.Error);
             }
             onDelivered?.Invoke(report);
-        });
+        }, cancellationToken);
     }
 
-    private void Reject(IngestItem item, string reason, string kind, Action<DeliveryReport>? onDelivered)
+    private void Reject(IngestItem item, string reason, string kind, Action<DeliveryReport>? onDelivered,
+        CancellationToken cancellationToken)
     {
         metrics.Rejected.Add(1, new KeyValuePair<string, object?>("reason", kind));
         LogRejected(item.Origin, reason);
@@ -138,7 +153,7 @@ public sealed partial class IngestPublisher(IEventPublisher publisher, IOptions<
                 LogDeliveryFailed(item.Origin, report.Error);
             }
             onDelivered?.Invoke(report);
-        });
+        }, cancellationToken);
     }
 
     [LoggerMessage(LogLevel.Warning, "Rejected {Origin}: {Reason}")]

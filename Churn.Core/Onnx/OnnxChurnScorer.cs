@@ -13,7 +13,9 @@ namespace Churn.Core.Onnx;
 /// <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue})"/>
 /// over pooled managed buffers wrapped (not copied) as <see cref="OrtValue"/>s, unless
 /// <see cref="OnnxScorerOptions.ParallelRuns"/> asks to split a large batch into concurrent Runs. Thread-safe: ORT
-/// sessions allow concurrent Runs and each call rents its own buffers.
+/// sessions allow concurrent Runs and each call rents its own buffers. When the card names a post-hoc calibrator
+/// (<see cref="ModelCard.Calibration"/>), the graph's probabilities pass through it — the same
+/// <see cref="ProbabilityCalibrator.Apply(float)"/> the Trainer evaluated and chose the threshold with.
 /// </summary>
 public sealed class OnnxChurnScorer : IChurnScorer, IDisposable
 {
@@ -23,11 +25,17 @@ public sealed class OnnxChurnScorer : IChurnScorer, IDisposable
     private readonly bool _outputIsMatrix;
     private readonly RunOptions _runOptions = new();
     private readonly OnnxScorerOptions _options;
+    private readonly ProbabilityCalibrator _calibrator;
 
     public OnnxChurnScorer(byte[] model, ModelCard card, OnnxScorerOptions? options = null)
     {
         Card = card;
         _options = options ?? new OnnxScorerOptions();
+        _calibrator = card.Calibration?.Serving ?? ProbabilityCalibrator.None;
+        if (_calibrator.Problem() is { } problem)
+        {
+            throw new ModelValidationException($"model {card.Version}: {problem}");
+        }
         using var sessionOptions = CreateSessionOptions(_options);
         try
         {
@@ -112,6 +120,7 @@ public sealed class OnnxChurnScorer : IChurnScorer, IDisposable
             using var result = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance,
                 output.AsMemory(0, rows), outputShape);
             _session.Run(_runOptions, _inputNames, [input], _outputNames, [result]);
+            _calibrator.Apply(output.AsSpan(0, rows));
             output.AsSpan(0, rows).CopyTo(probabilities);
         }
         finally

@@ -38,14 +38,7 @@ public static class ModelCandidate
         {
             throw new ModelValidationException($"model {card.Version}: threshold {card.Threshold} is outside (0, 1)");
         }
-        try
-        {
-            model = File.ReadAllBytes(ModelFiles.ModelPath(directory));
-        }
-        catch (IOException ex)
-        {
-            throw new ModelValidationException($"{ModelFiles.ModelPath(directory)} cannot be read: {ex.Message}", ex);
-        }
+        model = ModelFiles.ReadModel(directory);
         var scorer = new OnnxChurnScorer(model, card, options);
         try
         {

@@ -1,3 +1,4 @@
+using System.Security;
 using System.Text.Json;
 using Churn.Domain.Models;
 
@@ -21,9 +22,37 @@ public static class ModelFiles
         {
             return ModelCardJson.Load(path);
         }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        catch (JsonException ex)
         {
             throw new ModelValidationException($"{path} cannot be read: {ex.Message}", ex);
         }
+        catch (Exception ex) when (IsAccessFailure(ex))
+        {
+            throw Unreadable(path, ex);
+        }
     }
+
+    /// <summary>The graph's bytes in <paramref name="directory"/>; <see cref="ModelValidationException"/> when unreadable.</summary>
+    public static byte[] ReadModel(string directory)
+    {
+        var path = ModelPath(directory);
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (IsAccessFailure(ex))
+        {
+            throw Unreadable(path, ex);
+        }
+    }
+
+    /// <summary>
+    /// Every way opening or reading a file can fail: I/O errors (missing, locked, too large) and access errors
+    /// (no permission, a directory where the file should be), which are not <see cref="IOException"/>s.
+    /// </summary>
+    private static bool IsAccessFailure(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or NotSupportedException or SecurityException;
+
+    private static ModelValidationException Unreadable(string path, Exception ex) =>
+        new($"{path} cannot be read: {(Directory.Exists(path) ? "it is a directory, not a file" : ex.Message)}", ex);
 }

@@ -9,8 +9,13 @@ namespace Churn.Domain.Api;
 /// </summary>
 public sealed record CustomerInput
 {
-    [Description("Stable customer id; generated when omitted (POST /api/customers only).")]
+    [Description("Stable customer id (POST /api/customers only); when omitted the customer is named after its event id.")]
     public string? CustomerId { get; init; }
+    [Description("The event's id (POST /api/customers only): 1 to 128 of letters, digits and . _ : -, unique within the " +
+        "request, not starting with csv- or syn- (the replay's and the generator's ids). Sending the same id again replaces " +
+        "that event's prediction instead of adding one. When omitted: derived from the Idempotency-Key and the customer's " +
+        "position, or a new api-{UUIDv7} without a key.")]
+    public string? EventId { get; init; }
     [Description("Two-letter US state code, e.g. KS.")]
     public string? State { get; init; }
     public int? AccountLength { get; init; }
@@ -34,9 +39,9 @@ public sealed record CustomerInput
     [Description("The actual label when known (true: the customer left).")]
     public bool? Churn { get; init; }
 
-    public static CustomerInput From(CustomerRecord c, string? customerId = null) => new()
+    public static CustomerInput From(CustomerRecord c, string? customerId = null, string? eventId = null) => new()
     {
-        CustomerId = customerId, State = c.State, AccountLength = c.AccountLength, AreaCode = c.AreaCode,
+        CustomerId = customerId, EventId = eventId, State = c.State, AccountLength = c.AccountLength, AreaCode = c.AreaCode,
         InternationalPlan = c.InternationalPlan, VoiceMailPlan = c.VoiceMailPlan, NumberVmailMessages = c.NumberVmailMessages,
         TotalDayMinutes = c.TotalDayMinutes, TotalDayCalls = c.TotalDayCalls, TotalDayCharge = c.TotalDayCharge,
         TotalEveMinutes = c.TotalEveMinutes, TotalEveCalls = c.TotalEveCalls, TotalEveCharge = c.TotalEveCharge,

@@ -9,10 +9,10 @@ public enum CustomerColumnKind
     Count,
     /// <summary>Three-digit integer.</summary>
     AreaCode,
-    /// <summary>yes / no, any case.</summary>
+    /// <summary>A yes/no value: yes/no, true/false or 1/0, any case.</summary>
     Plan,
     /// <summary>Finite number ≥ 0 (minutes, charges).</summary>
     Amount,
-    /// <summary>true / false, any case.</summary>
+    /// <summary>A yes/no value like <see cref="Plan"/> (the BigML files say True/False).</summary>
     Label,
 }

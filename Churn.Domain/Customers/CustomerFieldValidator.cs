@@ -66,23 +66,29 @@ public static partial class CustomerFieldValidator
         return reason is null;
     }
 
-    /// <summary>International or voice-mail plan: yes or no, any case.</summary>
+    /// <summary>International or voice-mail plan: a <see cref="TryParseYesNo">yes/no value</see>.</summary>
     public static bool TryParsePlan(ReadOnlySpan<char> text, out bool value, [NotNullWhen(false)] out string? reason) =>
-        TryParseChoice(text, "yes", "no", out value, out reason);
+        TryParseYesNo(text, out value, out reason);
 
-    /// <summary>The churn label: true or false, any case (the BigML files say True/False).</summary>
+    /// <summary>The churn label: a <see cref="TryParseYesNo">yes/no value</see> (the BigML files say True/False).</summary>
     public static bool TryParseLabel(ReadOnlySpan<char> text, out bool value, [NotNullWhen(false)] out string? reason) =>
-        TryParseChoice(text, "true", "false", out value, out reason);
+        TryParseYesNo(text, out value, out reason);
 
-    private static bool TryParseChoice(
-        ReadOnlySpan<char> text, string yes, string no, out bool value, [NotNullWhen(false)] out string? reason)
+    /// <summary>
+    /// The usual encodings of a yes/no value, whichever tool wrote the file: yes/no, true/false or 1/0, any case,
+    /// spaces around ignored. The BigML files say yes/no for the plans and True/False for the label.
+    /// </summary>
+    private static bool TryParseYesNo(ReadOnlySpan<char> text, out bool value, [NotNullWhen(false)] out string? reason)
     {
+        const string accepted = "yes/no, true/false or 1/0 (any case)";
         text = text.Trim();
-        value = text.Equals(yes, StringComparison.OrdinalIgnoreCase);
-        var valid = value || text.Equals(no, StringComparison.OrdinalIgnoreCase);
+        value = text.Equals("yes", StringComparison.OrdinalIgnoreCase) || text.Equals("true", StringComparison.OrdinalIgnoreCase)
+            || text is "1";
+        var valid = value || text.Equals("no", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("false", StringComparison.OrdinalIgnoreCase) || text is "0";
         reason = valid ? null
-            : text.IsEmpty ? $"is empty; expected {yes} or {no}"
-            : $"{Show(text)} is not {yes} or {no}";
+            : text.IsEmpty ? $"is empty; expected {accepted}"
+            : $"{Show(text)} is not a yes/no value; accepted: {accepted}";
         return valid;
     }
 

@@ -13,6 +13,11 @@ public sealed record ModelCard
     public required string Algorithm { get; init; }
     public required IReadOnlyDictionary<string, string> Hyperparameters { get; init; }
     public required double Threshold { get; init; }
+    /// <summary>
+    /// The post-hoc calibration of the served probabilities; absent (older cards) means the graph's output is served as is.
+    /// The threshold applies to the calibrated probability.
+    /// </summary>
+    public CalibrationChoice? Calibration { get; init; }
     public required string ThresholdRule { get; init; }
     public required string SelectionRule { get; init; }
     public required int Seed { get; init; }

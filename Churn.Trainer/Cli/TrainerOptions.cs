@@ -1,6 +1,6 @@
 namespace Churn.Trainer.Cli;
 
-/// <summary>Command line of the Trainer: <c>--train &lt;csv&gt; --test &lt;csv&gt; --out &lt;dir&gt; [--seed N] [--if-missing]</c>.</summary>
+/// <summary>Command line of the Trainer: <c>--train &lt;csv&gt; --test &lt;csv&gt; --out &lt;dir&gt; [--seed N] [--if-missing] [--cv-only]</c>.</summary>
 public sealed record TrainerOptions
 {
     public const int DefaultSeed = 1;
@@ -11,6 +11,11 @@ public sealed record TrainerOptions
     public int Seed { get; init; } = DefaultSeed;
     /// <summary>Exit at once when the output directory already holds a model (the AppHost's one-shot resource).</summary>
     public bool OnlyIfMissing { get; init; }
+    /// <summary>
+    /// Stop after the decisions made on the training file (leaderboard, winner, calibrator, threshold): the test file is
+    /// not read and nothing is written. For developing candidates, features and rules without looking at the test file.
+    /// </summary>
+    public bool CrossValidationOnly { get; init; }
 
     public static bool TryParse(IReadOnlyList<string> args, out TrainerOptions options, out string? error)
     {
@@ -22,6 +27,11 @@ public sealed record TrainerOptions
             if (name == "--if-missing")
             {
                 options = options with { OnlyIfMissing = true };
+                continue;
+            }
+            if (name == "--cv-only")
+            {
+                options = options with { CrossValidationOnly = true };
                 continue;
             }
             if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))

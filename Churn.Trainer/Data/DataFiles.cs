@@ -7,7 +7,10 @@ public static class DataFiles
 {
     public static string? Missing(TrainerOptions options)
     {
-        var missing = new[] { ("training", options.TrainPath), ("test", options.TestPath) }
+        var needed = options.CrossValidationOnly
+            ? new[] { ("training", options.TrainPath) }
+            : new[] { ("training", options.TrainPath), ("test", options.TestPath) };
+        var missing = needed
             .Where(f => !File.Exists(f.Item2))
             .ToList();
         if (missing.Count == 0)

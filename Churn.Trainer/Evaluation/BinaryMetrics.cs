@@ -4,11 +4,12 @@ namespace Churn.Trainer.Evaluation;
 
 /// <summary>
 /// Metrics of churn probabilities against labels, computed in one place for cross-validation folds and the held-out
-/// test alike: threshold-free (AUC, AUC-PR as average precision, log-loss) and at a decision threshold.
+/// test alike: threshold-free (AUC, AUC-PR as average precision, log-loss; calibration: Brier score and expected
+/// calibration error over 10 equal-width bins) and at a decision threshold.
 /// </summary>
 public sealed record BinaryMetrics(
     double Auc, double AucPr, double LogLoss, double Accuracy, double Precision, double Recall, double F1,
-    ConfusionMatrix Confusion)
+    ConfusionMatrix Confusion, double Brier, double Ece)
 {
     public static BinaryMetrics Compute(IReadOnlyList<bool> labels, IReadOnlyList<float> probabilities, double threshold)
     {
@@ -19,7 +20,20 @@ public sealed record BinaryMetrics(
         var recall = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
         return new BinaryMetrics(
             AreaUnderRoc(ranked), AveragePrecision(ranked), MeanLogLoss(labels, probabilities),
-            (double)(tp + tn) / labels.Count, precision, recall, ChurnF1(confusion), confusion);
+            (double)(tp + tn) / labels.Count, precision, recall, ChurnF1(confusion), confusion,
+            BrierScore(labels, probabilities), ReliabilityDiagram.ExpectedCalibrationError(labels, probabilities));
+    }
+
+    /// <summary>Mean squared difference between the probability and the outcome (1 churned, 0 stayed).</summary>
+    public static double BrierScore(IReadOnlyList<bool> labels, IReadOnlyList<float> probabilities)
+    {
+        double sum = 0;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var error = probabilities[i] - (labels[i] ? 1.0 : 0.0);
+            sum += error * error;
+        }
+        return sum / labels.Count;
     }
 
     /// <summary>F1 of the churn (positive) class.</summary>
@@ -84,7 +98,7 @@ public sealed record BinaryMetrics(
         return positives == 0 ? double.NaN : sum / positives;
     }
 
-    private static double MeanLogLoss(IReadOnlyList<bool> labels, IReadOnlyList<float> probabilities)
+    public static double MeanLogLoss(IReadOnlyList<bool> labels, IReadOnlyList<float> probabilities)
     {
         const double epsilon = 1e-7;
         double sum = 0;

@@ -10,11 +10,5 @@ namespace Churn.Trainer.Evaluation;
 public sealed record CrossValidationResult(
     Candidate Candidate, IReadOnlyList<BinaryMetrics> Folds, float[] OutOfFold, bool[] OutOfFoldLabels, double Seconds)
 {
-    public MetricSummary Summary(Func<BinaryMetrics, double> metric)
-    {
-        var values = Folds.Select(metric).ToArray();
-        var mean = values.Average();
-        var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, values.Length - 1));
-        return new MetricSummary(mean, sd);
-    }
+    public MetricSummary Summary(Func<BinaryMetrics, double> metric) => Summaries.Of(Folds.Select(metric));
 }

@@ -2,13 +2,13 @@ namespace Churn.Trainer.Evaluation;
 
 /// <summary>
 /// The decision threshold rule: the probability cut that maximises churn-class F1 on the pooled out-of-fold predictions
-/// of cross-validation on the training file (never the test file). A cut sits midway between two adjacent distinct
-/// probabilities; ties go to the cut closest to 0.5.
+/// of cross-validation on the training file (never the test file), once the card's calibrator has mapped them to the
+/// served probabilities. A cut sits midway between two adjacent distinct probabilities; ties go to the cut closest to 0.5.
 /// </summary>
 public static class ThresholdSelector
 {
     public const string Rule =
-        "maximises churn-class F1 on the pooled out-of-fold predictions of repeated stratified 5-fold cross-validation on the training file (midpoint between adjacent distinct probabilities; ties go to the cut closest to 0.5)";
+        "maximises churn-class F1 on the pooled out-of-fold predictions of repeated stratified 5-fold cross-validation on the training file, after the card's calibrator (midpoint between adjacent distinct probabilities; ties go to the cut closest to 0.5)";
 
     public static double Select(IReadOnlyList<bool> labels, IReadOnlyList<float> outOfFold)
     {

@@ -9,8 +9,9 @@ namespace Churn.Trainer.Export;
 
 /// <summary>
 /// Exports the fitted pipeline to ONNX (single input <c>Features</c>, output <c>Probability.output</c>), then proves the
-/// export on the serving path: the scorer that serves (<see cref="OnnxChurnScorer"/>, with its card, schema validation
-/// and probe) scores every test customer, and each probability must equal ML.NET's within the tolerance.
+/// export on the serving path: the scorer that serves (<see cref="OnnxChurnScorer"/>, with its card, schema validation,
+/// probe and the card's post-hoc calibrator) scores every test customer, and each probability must equal ML.NET's —
+/// after the same calibrator — within the tolerance.
 /// </summary>
 public static class OnnxExport
 {
@@ -27,7 +28,8 @@ public static class OnnxExport
 
     /// <summary>
     /// Scores <paramref name="customers"/> with the serving scorer loaded from <paramref name="onnx"/> and
-    /// <paramref name="card"/> (the card about to be written; its parity is what this computes) and compares with ML.NET.
+    /// <paramref name="card"/> (the card about to be written; its parity is what this computes) and compares with
+    /// <paramref name="mlNetProbabilities"/>: ML.NET's probabilities passed through the card's calibrator.
     /// </summary>
     public static OnnxParity Verify(byte[] onnx, ModelCard card, IReadOnlyList<CustomerRecord> customers, float[] mlNetProbabilities)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Churn.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,6 +12,9 @@ public class ErrorModel : PageModel
     public string? RequestId { get; set; }
 
     public bool ShowRequestId => !string.IsNullOrEmpty(RequestId);
+
+    /// <summary>Set when the page that failed could not reach the Api (a 503).</summary>
+    public ApiUnavailableFeature? ApiUnavailable => HttpContext.Features.Get<ApiUnavailableFeature>();
 
     public void OnGet()
     {

@@ -18,6 +18,23 @@ public sealed class ModelModel(ChurnApiClient api) : PageModel
         (Card, Versions) = (await card, await versions);
     }
 
+    /// <summary>The test file's reliability diagram, or null for a card written before calibration was recorded.</summary>
+    public ReliabilityData? Reliability(ModelCard card) =>
+        card.HoldoutMetrics.Reliability is { Count: > 0 } bins
+            ? new ReliabilityData("chart-reliability", $"Reliability on the test file (ECE {card.HoldoutMetrics.Ece:0.0000})",
+                "Observed churn share against the mean predicted probability in each bin of width 0.1, labelled with its number of customers; " +
+                "points on the dashed diagonal are perfectly calibrated. Bars along the bottom show how many customers each bin holds.",
+                bins)
+            : null;
+
+    /// <summary>How a calibrator maps the graph's probability, in words.</summary>
+    public static string Describe(ProbabilityCalibrator calibrator) => calibrator.Method switch
+    {
+        ProbabilityCalibrator.PlattMethod => $"Platt scaling on the logit (slope {calibrator.Platt!.Slope:0.###}, intercept {calibrator.Platt.Intercept:0.###})",
+        ProbabilityCalibrator.IsotonicMethod => $"isotonic regression ({calibrator.Isotonic!.Inputs.Count} knots)",
+        _ => "none: the learner's own probabilities are served",
+    };
+
     public CurveData Roc(ModelCard card)
     {
         var at = card.HoldoutMetrics.Roc.OrderBy(p => Math.Abs(p.Threshold - card.Threshold)).FirstOrDefault();

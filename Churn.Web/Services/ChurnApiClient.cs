@@ -9,11 +9,9 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Churn.Web.Services;
 
-/// <summary>Typed client of Churn.Api (base address <c>https+http://api</c> through service discovery).</summary>
+/// <summary>Typed client of Churn.Api (base address: <see cref="ChurnApiAddress"/>).</summary>
 public sealed class ChurnApiClient(HttpClient http)
 {
-    public const string DefaultBaseAddress = "https+http://api";
-
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public Task<PredictionStats?> GetStatsAsync(CancellationToken ct) =>

@@ -57,9 +57,9 @@ public sealed class DeadLettersApiTests(ApiFactory factory) : IClassFixture<ApiF
     public async Task A_rejected_ingest_row_is_listed_as_ingest_rejected_with_its_origin_and_the_newest_comes_first()
     {
         var ingest = factory.Services.GetRequiredService<IngestPublisher>();
-        ingest.Publish(IngestItem.Rejected("csv:dl-test.csv:9", "ID,oops,415", "line 9: Account length: 'oops' is not a whole number", "Account length"));
+        ingest.Publish(IngestItem.Rejected("csv:dl-test.csv:9", "ID,oops,415", "line 9: Account length: 'oops' is not a whole number", "Account length"), cancellationToken: TestContext.Current.CancellationToken);
         await WaitForAsync(p => p.Items.Any(l => l.Origin == "csv:dl-test.csv:9"), "the first rejection listed");
-        ingest.Publish(IngestItem.Rejected("csv:dl-test.csv:10", "ID,7,oops", "line 10: Area code: 'oops' is not a whole number", "Area code"));
+        ingest.Publish(IngestItem.Rejected("csv:dl-test.csv:10", "ID,7,oops", "line 10: Area code: 'oops' is not a whole number", "Area code"), cancellationToken: TestContext.Current.CancellationToken);
 
         var page = await WaitForAsync(p => p.Items.Any(l => l.Origin == "csv:dl-test.csv:10"), "the second rejection listed");
 

@@ -67,6 +67,28 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task Publishing_documents_the_idempotency_key_header_the_client_event_id_and_every_refusal()
+    {
+        var doc = await Document();
+        var operation = doc["paths"]!["/api/customers"]!["post"]!;
+        var header = operation["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "Idempotency-Key")!;
+        var eventId = doc["components"]!["schemas"]!["CustomerInput"]!["properties"]!["eventId"];
+
+        Assert.Equal("header", header["in"]!.GetValue<string>());
+        Assert.False(header["required"]?.GetValue<bool>() ?? false);
+        Assert.Contains("derive", header["description"]!.GetValue<string>());
+        Assert.NotNull(eventId);
+        Assert.Contains("unique within the request", eventId["description"]!.GetValue<string>());
+        Assert.All(new[] { "400", "409", "422", "503" }, status => Assert.NotNull(operation["responses"]![status]));
+    }
+
+    [Theory]
+    [InlineData("post", "/api/score")]
+    [InlineData("get", "/api/predictions/stream")]
+    public async Task Rate_limited_endpoints_document_their_429(string method, string path) =>
+        Assert.NotNull((await Document())["paths"]![path]![method]!["responses"]!["429"]);
+
+    [Fact]
     public async Task The_api_key_security_scheme_is_a_header()
     {
         var scheme = (await Document())["components"]?["securitySchemes"]?["ApiKey"];

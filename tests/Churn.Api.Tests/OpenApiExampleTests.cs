@@ -1,16 +1,18 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Churn.Api.Idempotency;
 using Churn.Core.DeadLetters;
 using Churn.Core.Ingest;
 using Churn.Domain.Api;
-using Churn.Domain.Events;
 using Churn.Domain.Customers;
+using Churn.Domain.Events;
 using Churn.Domain.Models;
 using Churn.Testing;
 using Churn.Trainer.Candidates;
 using Churn.Trainer.Cli;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
 
 namespace Churn.Api.Tests;
 
@@ -58,6 +60,22 @@ public sealed class OpenApiExampleTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task The_partial_failure_example_names_the_event_ids_its_documented_idempotency_key_derives()
+    {
+        var operation = await OpenApi.OperationAsync(factory, "/api/customers", "post");
+        var header = operation["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == IdempotencyKey.HeaderName)!;
+        Assert.True(IdempotencyKey.TryRead(new StringValues(header["example"]!.GetValue<string>()), out var key, out var error), error);
+        var example = await Example("/api/customers", "post", 503);
+        var listed = example["accepted"]!.AsArray().Concat(example["notAccepted"]!.AsArray())
+            .Select(c => (Index: c!["index"]!.GetValue<int>(), EventId: c["eventId"]!.GetValue<string>())).ToList();
+
+        Assert.NotEmpty(listed);
+        Assert.All(listed, c => Assert.Equal(key!.EventIdAt(c.Index), c.EventId));
+        Assert.All(listed, c => Assert.True(CustomerEventRules.IsValidId(c.EventId), c.EventId));
+        Assert.StartsWith("Gave up waiting for space in churn.customers[", example["notAccepted"]![0]!["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Example_model_versions_are_in_the_trainers_format()
     {
         var trained = await TrainedModel.CardAsync();
@@ -92,6 +110,9 @@ public sealed class OpenApiExampleTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal((trained.TrainingData, trained.TestData), (card.TrainingData, card.TestData));
         Assert.Equal(trained.Onnx, card.Onnx);
         Assert.Equal(trained.FeatureNames, card.FeatureNames);
+        Assert.Equal(trained.Calibration!.Rule, card.Calibration!.Rule);
+        Assert.Equal(trained.Calibration.Compared.Select(c => (c.Method, c.Selected)), card.Calibration.Compared.Select(c => (c.Method, c.Selected)));
+        Assert.Equal(trained.Calibration.Serving.Method, card.Calibration.Serving.Method);
     }
 
     [Fact]
@@ -131,10 +152,11 @@ public sealed class OpenApiExampleTests(ApiFactory factory) : IClassFixture<ApiF
     /// </summary>
     private static Candidate CandidateOf(string version)
     {
-        var candidate = CandidateCatalog.All(TrainerOptions.DefaultSeed).SingleOrDefault(c => version.StartsWith($"{c.Name}-", StringComparison.Ordinal));
+        // Candidate names can be prefixes of each other (light-gbm-8-leaves, light-gbm-8-leaves-ff): split at the hash.
+        Assert.True(version.Length > 13 && version[^13] == '-' && version[^12..].All(char.IsAsciiHexDigitLower),
+            $"'{version}' does not end with '-' and 12 lowercase hex digits");
+        var candidate = CandidateCatalog.All(TrainerOptions.DefaultSeed).SingleOrDefault(c => c.Name == version[..^13]);
         Assert.True(candidate is not null, $"'{version}' does not start with the name of a Trainer candidate");
-        var hash = version[(candidate.Name.Length + 1)..];
-        Assert.True(hash.Length == 12 && hash.All(char.IsAsciiHexDigitLower), $"'{version}' does not end with 12 lowercase hex digits");
         return candidate;
     }
 }

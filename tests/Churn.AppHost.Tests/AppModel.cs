@@ -1,3 +1,6 @@
+using Churn.AppHost.Infrastructure;
+using Churn.AppHost.Services;
+using Churn.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Churn.AppHost.Tests;
@@ -5,8 +8,22 @@ namespace Churn.AppHost.Tests;
 /// <summary>Builds the AppHost's application model with the given configuration, without starting anything.</summary>
 internal static class AppModel
 {
-    public static Task<IDistributedApplicationTestingBuilder> CreateAsync(params string[] args) =>
-        DistributedApplicationTestingBuilder.CreateAsync<Projects.Churn_AppHost>(args, TestContext.Current.CancellationToken);
+    /// <summary>
+    /// The model as the AppHost builds it from <paramref name="args"/>; skipped, with the AppHost's own message, in a
+    /// clone where the AppHost would refuse to start (no model and not the data files to train one).
+    /// </summary>
+    public static Task<IDistributedApplicationTestingBuilder> CreateAsync(params string[] args)
+    {
+        var directories = new SharedDirectories(
+            Argument(args, "Churn:DataDirectory") ?? RepositoryPaths.DataDirectory,
+            Argument(args, "Churn:ModelDirectory") ?? RepositoryPaths.Artifacts("model"));
+        var preflight = DataPreflight.Check(directories);
+        Assert.SkipWhen(preflight.Outcome == DataPreflightOutcome.Refused, preflight.Message);
+        return DistributedApplicationTestingBuilder.CreateAsync<Projects.Churn_AppHost>(args, TestContext.Current.CancellationToken);
+    }
+
+    private static string? Argument(string[] args, string key) =>
+        args.Select(arg => arg.StartsWith($"--{key}=", StringComparison.Ordinal) ? arg[(key.Length + 3)..] : null).LastOrDefault(value => value is not null);
 
     public static T Single<T>(this IDistributedApplicationTestingBuilder builder, string name) where T : IResource =>
         Assert.IsType<T>(Assert.Single(builder.Resources, resource => resource.Name == name), exactMatch: false);

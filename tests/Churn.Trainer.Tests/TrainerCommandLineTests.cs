@@ -1,3 +1,5 @@
+using Churn.Testing;
+using Churn.Trainer.Candidates;
 using Churn.Trainer.Cli;
 
 namespace Churn.Trainer.Tests;
@@ -18,9 +20,9 @@ public class TrainerCommandLineTests
     [Fact]
     public void Every_option_is_read()
     {
-        Assert.True(TrainerOptions.TryParse(["--train", "a.csv", "--test", "b.csv", "--out", "m", "--seed", "7", "--if-missing"], out var options, out _));
+        Assert.True(TrainerOptions.TryParse(["--train", "a.csv", "--test", "b.csv", "--out", "m", "--seed", "7", "--if-missing", "--cv-only"], out var options, out _));
 
-        Assert.Equal(new TrainerOptions { TrainPath = "a.csv", TestPath = "b.csv", OutputDirectory = "m", Seed = 7, OnlyIfMissing = true }, options);
+        Assert.Equal(new TrainerOptions { TrainPath = "a.csv", TestPath = "b.csv", OutputDirectory = "m", Seed = 7, OnlyIfMissing = true, CrossValidationOnly = true }, options);
     }
 
     [Theory]
@@ -45,5 +47,33 @@ public class TrainerCommandLineTests
         Assert.Contains(missing, stderr.ToString());
         Assert.Contains("data/ folder", stderr.ToString());
         Assert.DoesNotContain("   at ", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Cv_only_makes_every_decision_from_the_training_file_without_reading_the_test_file_or_writing_anything()
+    {
+        RepositoryPaths.SkipUnlessDataPresent();
+        using var temp = new TempDirectory();
+        var train = temp.Combine("train.csv"); // the header and 900 rows keep this run short
+        await File.WriteAllLinesAsync(train, File.ReadLines(RepositoryPaths.TrainFile).Take(901), TestContext.Current.CancellationToken);
+        var options = new TrainerOptions
+        {
+            TrainPath = train, TestPath = temp.Combine("no-such-test-file.csv"), OutputDirectory = temp.Combine("model"), CrossValidationOnly = true,
+        };
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        var exit = await TrainerCommand.RunAsync(options, output, errors);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", errors.ToString());
+        var text = output.ToString();
+        Assert.All(CandidateCatalog.All(1), c => Assert.Contains(c.Name, text));
+        Assert.Contains("Brier", text);
+        Assert.Contains("ECE", text);
+        Assert.Contains("post-hoc calibration", text);
+        Assert.Matches(@"calibrator (none|platt|isotonic); threshold 0\.\d+", text);
+        Assert.Contains("the test file was not read", text);
+        Assert.False(Directory.Exists(options.OutputDirectory));
     }
 }

@@ -61,7 +61,7 @@ public class TrainerEndToEndTests
         Assert.Equal(51, card.FeatureStatistics["State"].Categories!.Count);
         Assert.InRange(card.FeatureStatistics["TotalDayMinutes"].Median, 150, 210);
         Assert.True(card.TrainingSeconds <= 90, $"training took {card.TrainingSeconds} s");
-        foreach (var file in new[] { "model.onnx", "model-card.json", "model-explainer.json", "report.md", "roc.svg" })
+        foreach (var file in new[] { "model.onnx", "model-card.json", "model-explainer.json", "report.md", "roc.svg", "reliability.svg" })
         {
             Assert.True(File.Exists(Path.Combine(TrainedModel.Directory, file)), file);
         }
@@ -84,8 +84,11 @@ public class TrainerEndToEndTests
             Assert.Equal(first.Version, second.Version);
             Assert.Equal(Metrics(first.HoldoutMetrics), Metrics(second.HoldoutMetrics));
             Assert.Equal(first.HoldoutMetrics.Roc, second.HoldoutMetrics.Roc);
-            Assert.Equal(first.Leaderboard.Select(e => (e.Candidate, e.Auc, e.LogLoss)), second.Leaderboard.Select(e => (e.Candidate, e.Auc, e.LogLoss)));
+            Assert.Equal(first.Leaderboard.Select(e => (e.Candidate, e.Auc, e.LogLoss, e.Brier, e.Ece)),
+                second.Leaderboard.Select(e => (e.Candidate, e.Auc, e.LogLoss, e.Brier, e.Ece)));
             Assert.Equal(first.Threshold, second.Threshold);
+            Assert.Equal(ModelCardJson.Serialize(first with { Created = default, TrainingSeconds = 0, Leaderboard = [] }),
+                ModelCardJson.Serialize(second with { Created = default, TrainingSeconds = 0, Leaderboard = [] }));
         }
         finally
         {

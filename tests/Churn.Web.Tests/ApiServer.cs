@@ -22,7 +22,12 @@ public sealed class ApiServer : WebApplicationFactory<Program>
     public IPredictionStore Store => Services.GetRequiredService<IPredictionStore>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings.Configuration(ApiKey)));
+        builder.ConfigureAppConfiguration((_, configuration) =>
+        {
+            configuration.AddInMemoryCollection(Settings.Configuration(ApiKey));
+            // The browser tests compare the dashboard's tiles with the store at once: no stats cache (the Api tests cover it).
+            configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Churn:StatsCacheDuration"] = "00:00:00" });
+        });
 
     public Uri Address => Addresses.Of(this);
 

@@ -124,6 +124,40 @@ public sealed class BrowserTests(BrowserFixture system)
     }
 
     [Fact]
+    public async Task The_model_page_shows_the_cards_calibration_brier_ece_and_reliability_diagram_with_bin_counts()
+    {
+        var card = await TrainedModel.CardAsync();
+        var bins = card.HoldoutMetrics.Reliability!;
+        var page = await system.NewPageAsync();
+        await page.GotoAsync("/model");
+
+        await Expect(page.Locator("#brier")).ToHaveTextAsync(card.HoldoutMetrics.Brier!.Value.ToString("0.0000", CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#ece")).ToHaveTextAsync(card.HoldoutMetrics.Ece!.Value.ToString("0.0000", CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#leaderboard thead")).ToContainTextAsync("Brier");
+        var winner = page.Locator("#leaderboard tbody tr.selected");
+        await Expect(winner).ToContainTextAsync(card.Leaderboard.Single(e => e.Selected).Brier!.Mean.ToString("0.0000", CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#calibrators tbody tr")).ToHaveCountAsync(card.Calibration!.Compared.Count);
+        await Expect(page.Locator("#calibrators tbody tr.selected")).ToContainTextAsync(card.Calibration.Serving.Method);
+
+        // The diagram: one point per non-empty bin at (mean predicted, observed share), and each bin's count.
+        var points = page.Locator("#chart-reliability circle.bin");
+        await Expect(points).ToHaveCountAsync(bins.Count);
+        for (var i = 0; i < bins.Count; i++)
+        {
+            var cx = double.Parse((await points.Nth(i).GetAttributeAsync("cx"))!, CultureInfo.InvariantCulture);
+            var cy = double.Parse((await points.Nth(i).GetAttributeAsync("cy"))!, CultureInfo.InvariantCulture);
+            Assert.Equal(40 + bins[i].MeanPredicted * 240, cx, 0.01);
+            Assert.Equal(280 - bins[i].ObservedRate * 240, cy, 0.01);
+        }
+        Assert.Equal(bins.Select(b => b.Count.ToString(CultureInfo.InvariantCulture)), await page.Locator("#chart-reliability text.count-label").AllTextContentsAsync());
+        await Expect(page.Locator("#reliability tbody tr")).ToHaveCountAsync(bins.Count);
+        Assert.Equal(bins.Select(b => b.Count.ToString(CultureInfo.InvariantCulture)),
+            (await page.Locator("#reliability tbody tr td:nth-child(2)").AllTextContentsAsync()).Select(t => t.Trim()));
+        await page.Locator("#chart-reliability").ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(page, "model-calibration");
+    }
+
+    [Fact]
     public async Task A_filter_the_api_refuses_shows_its_reason_beside_the_field_instead_of_an_error_page()
     {
         var page = await system.NewPageAsync();

@@ -3,7 +3,8 @@ namespace Churn.Core.Transport.Embedded;
 /// <summary>
 /// Appends to the in-process log, partitioned by key. Thread-safe. The delivery report (with the assigned offset)
 /// is delivered on the publishing thread before <see cref="Publish"/> returns; a partition that stays full for
-/// <see cref="EmbeddedTransportOptions.MessageTimeout"/> yields a failed report instead. Each message gets a
+/// <see cref="EmbeddedTransportOptions.MessageTimeout"/>, or until the publish's cancellation token fires, yields a
+/// failed (transient) report instead. Each message gets a
 /// <c>send {topic}</c> span whose context travels in its headers, exactly as on Kafka.
 /// </summary>
 public sealed class EmbeddedEventPublisher : IEventPublisher
@@ -16,7 +17,8 @@ public sealed class EmbeddedEventPublisher : IEventPublisher
 
     internal EmbeddedEventPublisher(EmbeddedEventLog log, TransportMetrics? metrics) => (this.log, this.metrics) = (log, metrics);
 
-    public void Publish(string topic, EventMessage message, Action<DeliveryReport> onDelivered)
+    public void Publish(string topic, EventMessage message, Action<DeliveryReport> onDelivered,
+        CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var topicLog = log.Topic(topic);
@@ -27,14 +29,19 @@ public sealed class EmbeddedEventPublisher : IEventPublisher
         Interlocked.Increment(ref inFlight);
         try
         {
-            var offset = topicLog.Append(partition, stored, log.Options.MessageTimeout);
+            var offset = topicLog.Append(partition, stored, log.Options.MessageTimeout, cancellationToken);
             var report = offset >= 0
                 ? new DeliveryReport(topic, partition, offset, null)
-                : DeliveryReport.Failed(topic, partition, offset == TopicLog.TimedOut
-                    ? $"Timed out after {log.Options.MessageTimeout} waiting for space in {topic}[{partition}]: " +
-                      $"its consumer groups have not committed (capacity {log.Options.PartitionCapacity})."
-                    : "The embedded event log is closed.");
-            var errorType = offset switch { >= 0 => null, TopicLog.TimedOut => "timeout", _ => "closed" };
+                : DeliveryReport.Failed(topic, partition, offset switch
+                {
+                    TopicLog.TimedOut => $"Timed out after {log.Options.MessageTimeout} waiting for space in {topic}[{partition}]: " +
+                        $"its consumer groups have not committed (capacity {log.Options.PartitionCapacity}).",
+                    TopicLog.Cancelled => $"Gave up waiting for space in {topic}[{partition}]: the publish was cancelled (its deadline " +
+                        $"passed or its caller left) while the partition had no space (capacity {log.Options.PartitionCapacity}, " +
+                        "uncommitted by its consumer groups).",
+                    _ => "The embedded event log is closed.",
+                });
+            var errorType = offset switch { >= 0 => null, TopicLog.TimedOut => "timeout", TopicLog.Cancelled => "cancelled", _ => "closed" };
             metrics?.RecordDelivery(report, errorType);
             SendSpan.Complete(activity, report, errorType);
             onDelivered(report);

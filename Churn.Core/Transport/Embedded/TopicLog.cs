@@ -10,6 +10,7 @@ internal sealed class TopicLog
 {
     public const long TimedOut = -1;
     public const long LogClosed = -2;
+    public const long Cancelled = -3;
 
     private readonly object gate = new();
     private readonly PartitionLog[] partitions;
@@ -42,41 +43,67 @@ internal sealed class TopicLog
 
     /// <summary>
     /// Appends and returns the offset; blocks while the partition is full (with bounded retention: drops the oldest
-    /// message instead). <see cref="TimedOut"/> or <see cref="LogClosed"/> otherwise.
+    /// message instead). <see cref="TimedOut"/>, <see cref="Cancelled"/> (the token fired while waiting for space) or
+    /// <see cref="LogClosed"/> otherwise.
     /// </summary>
-    public long Append(int partition, EventMessage message, TimeSpan timeout)
+    public long Append(int partition, EventMessage message, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var log = partitions[partition];
+        CancellationTokenRegistration cancelled = default;
+        try
+        {
+            lock (gate)
+            {
+                if (dropOldest && log.IsFull && !closed)
+                {
+                    // Like Kafka's retention: a group that had not read it resumes at the new oldest offset (FetchLocked).
+                    log.TrimTo(log.Start + 1);
+                    metrics?.RecordDropped(Name);
+                }
+                var deadline = Deadline.After(timeout);
+                while (log.IsFull && !closed)
+                {
+                    var remaining = Deadline.Remaining(deadline);
+                    if (remaining == 0)
+                    {
+                        return TimedOut;
+                    }
+                    if (cancellationToken.CanBeCanceled && cancelled == default)
+                    {
+                        // Wakes this wait when the token fires; its pulse needs the gate, so it cannot slip in before Wait.
+                        cancelled = cancellationToken.UnsafeRegister(static state => ((TopicLog)state!).WakeAll(), this);
+                    }
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        return Cancelled;
+                    }
+                    waitingPublishers++;
+                    Monitor.Wait(gate, remaining);
+                    waitingPublishers--;
+                }
+                if (closed)
+                {
+                    return LogClosed;
+                }
+                var offset = log.Append(message, DateTimeOffset.UtcNow);
+                if (waitingConsumers > 0)
+                {
+                    Monitor.PulseAll(gate);
+                }
+                return offset;
+            }
+        }
+        finally
+        {
+            cancelled.Dispose(); // outside the gate: a callback running now waits for it
+        }
+    }
+
+    private void WakeAll()
+    {
         lock (gate)
         {
-            if (dropOldest && log.IsFull && !closed)
-            {
-                // Like Kafka's retention: a group that had not read it resumes at the new oldest offset (FetchLocked).
-                log.TrimTo(log.Start + 1);
-                metrics?.RecordDropped(Name);
-            }
-            var deadline = Deadline.After(timeout);
-            while (log.IsFull && !closed)
-            {
-                var remaining = Deadline.Remaining(deadline);
-                if (remaining == 0)
-                {
-                    return TimedOut;
-                }
-                waitingPublishers++;
-                Monitor.Wait(gate, remaining);
-                waitingPublishers--;
-            }
-            if (closed)
-            {
-                return LogClosed;
-            }
-            var offset = log.Append(message, DateTimeOffset.UtcNow);
-            if (waitingConsumers > 0)
-            {
-                Monitor.PulseAll(gate);
-            }
-            return offset;
+            Monitor.PulseAll(gate);
         }
     }
 

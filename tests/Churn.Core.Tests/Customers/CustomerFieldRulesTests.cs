@@ -53,8 +53,7 @@ public class CustomerFieldRulesTests
         { CustomerField.AreaCode, "4o8", "is not an integer" },
         { CustomerField.AreaCode, "40", "is not a three-digit area code" },
         { CustomerField.AreaCode, "-415", "is not a three-digit area code" },
-        { CustomerField.InternationalPlan, "maybe", "is not yes or no" },
-        { CustomerField.InternationalPlan, "1", "is not yes or no" },
+        { CustomerField.InternationalPlan, "maybe", "'maybe' is not a yes/no value; accepted: yes/no, true/false or 1/0" },
         { CustomerField.VoiceMailPlan, "", "is empty" },
         { CustomerField.NumberVmailMessages, "many", "is not a whole number" },
         { CustomerField.TotalDayMinutes, "-0.5", "is negative" },
@@ -68,8 +67,7 @@ public class CustomerFieldRulesTests
         { CustomerField.TotalNightCalls, "7.0", "is not a whole number" },
         { CustomerField.TotalIntlCalls, "x", "is not a whole number" },
         { CustomerField.CustomerServiceCalls, "-1", "is negative" },
-        { CustomerField.Churn, "yes", "is not true or false" },
-        { CustomerField.Churn, "1", "is not true or false" },
+        { CustomerField.Churn, "churned", "'churned' is not a yes/no value; accepted: yes/no, true/false or 1/0" },
         { CustomerField.Churn, "", "is empty" },
     };
 

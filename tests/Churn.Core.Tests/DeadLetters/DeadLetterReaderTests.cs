@@ -63,7 +63,7 @@ public sealed class DeadLetterReaderTests
         var ingest = new IngestPublisher(transport, Options.Create(new PipelineTopicsOptions()),
             new IngestMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), TimeProvider.System,
             NullLogger<IngestPublisher>.Instance);
-        ingest.Publish(IngestItem.Rejected("csv:test.csv:9", "NY,oops", "line 9: Account length: 'oops' is not a whole number", "Account length"));
+        ingest.Publish(IngestItem.Rejected("csv:test.csv:9", "NY,oops", "line 9: Account length: 'oops' is not a whole number", "Account length"), cancellationToken: TestContext.Current.CancellationToken);
 
         var letter = DeadLetterReader.Read(OnDeadLetterTopic(Assert.Single(transport.Published).Message), RecordedAt);
 

@@ -24,7 +24,8 @@ internal sealed class FakeEventPublisher(PipelineLog log) : IEventPublisher
 
     public int PendingCount => _pending.Count;
 
-    public void Publish(string topic, EventMessage message, Action<DeliveryReport> onDelivered)
+    public void Publish(string topic, EventMessage message, Action<DeliveryReport> onDelivered,
+        CancellationToken cancellationToken = default)
     {
         Published.Enqueue((topic, message));
         PublishedUnder.Enqueue(System.Diagnostics.Activity.Current);

@@ -32,7 +32,7 @@ public sealed class IngestPublisherTests : IDisposable
         var e = TestEvents.Event("ev-1");
         using var ambient = new Activity("unrelated request").Start();
 
-        Publisher().Publish(IngestItem.For(e, "csv:test.csv:2"));
+        Publisher().Publish(IngestItem.For(e, "csv:test.csv:2"), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Same(ambient, Activity.Current);
         var (topic, message) = Assert.Single(_transport.Published);
@@ -57,7 +57,8 @@ public sealed class IngestPublisherTests : IDisposable
     [Fact]
     public void A_rejected_row_goes_to_the_dead_letter_topic_with_its_reason_and_origin()
     {
-        Publisher().Publish(IngestItem.Rejected("csv:test.csv:9", "NY,oops", "line 9: Account length: 'oops' is not a whole number", "Account length"));
+        Publisher().Publish(IngestItem.Rejected("csv:test.csv:9", "NY,oops", "line 9: Account length: 'oops' is not a whole number", "Account length"),
+            cancellationToken: TestContext.Current.CancellationToken);
 
         var (topic, message) = Assert.Single(_transport.Published);
         Assert.Equal(PipelineTopicsOptions.DefaultDeadLetters, topic);
@@ -71,7 +72,7 @@ public sealed class IngestPublisherTests : IDisposable
     {
         var e = TestEvents.Event("ev-bad", TestCustomers.Typical() with { State = "ZZ", TotalDayCalls = -3 });
 
-        Publisher().Publish(IngestItem.For(e, "synthetic:1"));
+        Publisher().Publish(IngestItem.For(e, "synthetic:1"), cancellationToken: TestContext.Current.CancellationToken);
 
         var (topic, message) = Assert.Single(_transport.Published);
         Assert.Equal(PipelineTopicsOptions.DefaultDeadLetters, topic);

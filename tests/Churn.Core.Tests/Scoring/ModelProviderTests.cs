@@ -35,6 +35,59 @@ public sealed class ModelProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_model_file_that_cannot_be_opened_is_refused_with_the_reason_while_the_serving_model_keeps_scoring()
+    {
+        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModelCards.Card("v1"));
+        using var provider = Provider();
+        await provider.StartAsync(CancellationToken.None);
+
+        // An access error, not an IOException: the runtime refuses to open a directory as a file (tests run as root,
+        // so permission bits would not stop them).
+        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModelCards.Card("v2"));
+        File.Delete(ModelFiles.ModelPath(_directory.Path));
+        Directory.CreateDirectory(ModelFiles.ModelPath(_directory.Path));
+        var result = await provider.ReloadAsync(CancellationToken.None);
+
+        Assert.Equal(ModelSwapOutcome.Rejected, result.Outcome);
+        Assert.Equal($"{ModelFiles.ModelPath(_directory.Path)} cannot be read: it is a directory, not a file", result.Reason);
+        Assert.Equal("v1", result.ServingVersion);
+        using var lease = provider.Acquire();
+        Assert.Equal("v1", lease.Card.Version);
+    }
+
+    [Fact]
+    public async Task A_card_that_cannot_be_opened_is_refused_with_the_reason()
+    {
+        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModelCards.Card("v1"));
+        using var provider = Provider();
+        await provider.StartAsync(CancellationToken.None);
+
+        File.Delete(ModelFiles.CardPath(_directory.Path));
+        Directory.CreateDirectory(ModelFiles.CardPath(_directory.Path));
+        var result = await provider.ReloadAsync(CancellationToken.None);
+
+        Assert.Equal(ModelSwapOutcome.Rejected, result.Outcome);
+        Assert.Equal($"{ModelFiles.CardPath(_directory.Path)} cannot be read: it is a directory, not a file", result.Reason);
+        Assert.Equal("v1", provider.Current!.Card.Version);
+    }
+
+    [Fact]
+    public async Task Start_up_with_an_unopenable_model_file_serves_nothing_instead_of_crashing_and_serves_the_model_once_it_is_fixed()
+    {
+        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModelCards.Card("v1"));
+        File.Delete(ModelFiles.ModelPath(_directory.Path));
+        Directory.CreateDirectory(ModelFiles.ModelPath(_directory.Path));
+        using var provider = Provider();
+
+        await provider.StartAsync(CancellationToken.None);
+
+        Assert.Null(provider.Current);
+        Directory.Delete(ModelFiles.ModelPath(_directory.Path));
+        TestModels.Write(_directory.Path, TestModels.Onnx(), TestModelCards.Card("v1"));
+        Assert.Equal(ModelSwapOutcome.Swapped, (await provider.ReloadAsync(CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
     public async Task A_model_with_the_wrong_input_shape_is_refused_with_the_reason()
     {
         TestModels.Write(_directory.Path, TestModels.Onnx(), TestModelCards.Card("v1"));

@@ -1,5 +1,6 @@
 using System.Text;
 using Churn.Core.Transport;
+using Churn.Testing;
 
 namespace Churn.Core.Tests.Transport;
 
@@ -18,6 +19,18 @@ public abstract class EventTransportContract : IDisposable
     protected abstract string NewTopic();
     protected abstract IEventPublisher CreatePublisher();
     protected abstract IEventConsumer CreateConsumer(string groupId);
+
+    /// <summary>The key whose partition a full transport (<see cref="CreateFullTransport"/>) has no room in.</summary>
+    protected const string FullKey = "customer-full";
+
+    /// <summary>
+    /// A publisher whose transport takes no more messages for <see cref="FullKey"/> and will not make room by itself for
+    /// the length of a test (nothing drains it), and the topic to publish to.
+    /// </summary>
+    protected abstract (IEventPublisher Publisher, string Topic) CreateFullTransport();
+
+    /// <summary>True once a Publish into the full transport is waiting for room.</summary>
+    protected abstract bool IsWaitingForRoom(IEventPublisher publisher, string topic);
 
     public virtual void Dispose() => GC.SuppressFinalize(this);
 
@@ -123,6 +136,48 @@ public abstract class EventTransportContract : IDisposable
         consumer.Dispose();
 
         Assert.Contains((topic, report.Partition), revoked);
+    }
+
+    [Fact]
+    public async Task A_publish_waiting_for_room_gives_up_when_its_token_fires_with_one_transient_failure_and_returns()
+    {
+        var (publisher, topic) = CreateFullTransport();
+        using var _ = publisher;
+        using var cancel = new CancellationTokenSource();
+        var reports = new List<DeliveryReport>();
+
+        var publishing = Task.Factory.StartNew(() => publisher.Publish(topic, Event(FullKey, 1), r => { lock (reports) { reports.Add(r); } },
+            cancel.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await Eventually.UntilAsync(() => IsWaitingForRoom(publisher, topic), "the publish waiting for room",
+            cancellationToken: TestContext.Current.CancellationToken);
+        Assert.False(publishing.IsCompleted);
+        await cancel.CancelAsync();
+        await publishing.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        lock (reports)
+        {
+            var report = Assert.Single(reports);
+            Assert.False(report.Delivered);
+            Assert.Equal(DeliveryFailure.Transient, report.Failure);
+            Assert.Contains("cancelled", report.Error);
+        }
+    }
+
+    [Fact]
+    public void A_publish_into_a_full_transport_with_a_cancelled_token_fails_at_once()
+    {
+        var (publisher, topic) = CreateFullTransport();
+        using var _ = publisher;
+        var reports = new List<DeliveryReport>();
+
+        publisher.Publish(topic, Event(FullKey, 1), r => { lock (reports) { reports.Add(r); } }, new CancellationToken(canceled: true));
+
+        lock (reports)
+        {
+            var report = Assert.Single(reports);
+            Assert.Equal(DeliveryFailure.Transient, report.Failure);
+            Assert.Contains("cancelled", report.Error);
+        }
     }
 
     protected static EventMessage Event(string key, int sequence) =>

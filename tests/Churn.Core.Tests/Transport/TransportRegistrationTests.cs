@@ -125,7 +125,8 @@ public class TransportRegistrationTests(KafkaCluster cluster)
         var consumer = services.GetRequiredService<IEventConsumer>();
         consumer.Subscribe(topic);
 
-        services.GetRequiredService<IEventPublisher>().Publish(topic, new EventMessage("customer-1", [1], []), _ => { });
+        services.GetRequiredService<IEventPublisher>().Publish(topic, new EventMessage("customer-1", [1], []), _ => { },
+            TestContext.Current.CancellationToken);
         var consumed = consumer.Consume(TimeSpan.FromSeconds(10));
 
         var send = Assert.Single(spans);

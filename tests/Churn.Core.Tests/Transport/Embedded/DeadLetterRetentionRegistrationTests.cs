@@ -31,7 +31,7 @@ public sealed class DeadLetterRetentionRegistrationTests
 
         for (var i = 0; i < 5; i++)
         {
-            publisher.Publish("ops.rejects", new EventMessage("k", [(byte)i], []), reports.Add);
+            publisher.Publish("ops.rejects", new EventMessage("k", [(byte)i], []), reports.Add, TestContext.Current.CancellationToken);
         }
 
         var log = services.GetRequiredService<EmbeddedEventLog>();

@@ -25,8 +25,8 @@ public sealed class EmbeddedEventLogTests : IDisposable
     {
         log = new EmbeddedEventLog(new EmbeddedTransportOptions { Partitions = 1, PartitionCapacity = 2 });
         using var publisher = log.CreatePublisher();
-        publisher.Publish(Topic, Event("a", 0), _ => { });
-        publisher.Publish(Topic, Event("a", 1), _ => { });
+        publisher.Publish(Topic, Event("a", 0), _ => { }, TestContext.Current.CancellationToken);
+        publisher.Publish(Topic, Event("a", 1), _ => { }, TestContext.Current.CancellationToken);
         var third = new TaskCompletionSource<DeliveryReport>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var blocked = OnOwnThread(() => publisher.Publish(Topic, Event("a", 2), third.SetResult));
@@ -57,8 +57,8 @@ public sealed class EmbeddedEventLogTests : IDisposable
         using var slow = log.CreateConsumer("slow");
         fast.Subscribe(Topic);
         slow.Subscribe(Topic);
-        publisher.Publish(Topic, Event("a", 0), _ => { });
-        publisher.Publish(Topic, Event("a", 1), _ => { });
+        publisher.Publish(Topic, Event("a", 0), _ => { }, TestContext.Current.CancellationToken);
+        publisher.Publish(Topic, Event("a", 1), _ => { }, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, fast.Consume(Patience)!.Offset);
         Assert.Equal(1, fast.Consume(Patience)!.Offset);
@@ -83,8 +83,8 @@ public sealed class EmbeddedEventLogTests : IDisposable
         using var publisher = log.CreatePublisher();
         var reports = new List<DeliveryReport>();
 
-        publisher.Publish(Topic, Event("a", 0), reports.Add);
-        publisher.Publish(Topic, Event("a", 1), reports.Add);
+        publisher.Publish(Topic, Event("a", 0), reports.Add, TestContext.Current.CancellationToken);
+        publisher.Publish(Topic, Event("a", 1), reports.Add, TestContext.Current.CancellationToken);
 
         Assert.True(reports[0].Delivered);
         Assert.False(reports[1].Delivered);
@@ -99,7 +99,7 @@ public sealed class EmbeddedEventLogTests : IDisposable
         using var publisher = log.CreatePublisher();
         for (var i = 0; i < 6; i++)
         {
-            publisher.Publish(Topic, Event("a", i), _ => { });
+            publisher.Publish(Topic, Event("a", i), _ => { }, TestContext.Current.CancellationToken);
         }
         var crasher = log.CreateConsumer("scoring");
         crasher.Subscribe(Topic);
@@ -152,7 +152,7 @@ public sealed class EmbeddedEventLogTests : IDisposable
 
         Assert.Null(consumer.Consume(TimeSpan.Zero));   // nothing yet: a zero timeout does not wait
         var waiting = OnOwnThread(() => consumer.Consume(Timeout.InfiniteTimeSpan));
-        publisher.Publish(Topic, Event("late", 7), _ => { });
+        publisher.Publish(Topic, Event("late", 7), _ => { }, TestContext.Current.CancellationToken);
 
         var consumed = await waiting.WaitAsync(Patience, TestContext.Current.CancellationToken);
         Assert.Equal("late", consumed!.Message.Key);
@@ -171,7 +171,7 @@ public sealed class EmbeddedEventLogTests : IDisposable
     public void Storing_an_offset_beyond_what_was_read_is_refused()
     {
         using var publisher = log.CreatePublisher();
-        publisher.Publish(Topic, Event("a", 0), _ => { });
+        publisher.Publish(Topic, Event("a", 0), _ => { }, TestContext.Current.CancellationToken);
         using var consumer = log.CreateConsumer("scoring");
         consumer.Subscribe(Topic);
         var read = consumer.Consume(Patience)!;

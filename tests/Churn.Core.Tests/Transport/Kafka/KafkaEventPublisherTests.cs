@@ -28,7 +28,7 @@ public class KafkaEventPublisherTests
     {
         Core.Transport.DeliveryReport? report = null;
 
-        publisher.Publish(topic, Message(), r => report = r);
+        publisher.Publish(topic, Message(), r => report = r, TestContext.Current.CancellationToken);
         producer.Deliver(0, partition: 2, offset: 41);
 
         Assert.Equal(new Core.Transport.DeliveryReport(topic, 2, 41, null), report);
@@ -44,7 +44,7 @@ public class KafkaEventPublisherTests
         using var listener = ListenTo(TransportMetrics.FailedMessagesName, failures);
         Core.Transport.DeliveryReport? report = null;
 
-        publisher.Publish(topic, Message(), r => report = r);
+        publisher.Publish(topic, Message(), r => report = r, TestContext.Current.CancellationToken);
         producer.Deliver(0, partition: 1, offset: 0, ErrorCode.Local_MsgTimedOut);
 
         Assert.NotNull(report);
@@ -60,7 +60,7 @@ public class KafkaEventPublisherTests
     {
         producer.QueueFullRejections = 2;
 
-        publisher.Publish(topic, Message("customer-7"), _ => { });
+        publisher.Publish(topic, Message("customer-7"), _ => { }, TestContext.Current.CancellationToken);
 
         Assert.Single(producer.Produced);
         Assert.Equal("customer-7", producer.Produced[0].Message.Key);
@@ -69,12 +69,32 @@ public class KafkaEventPublisherTests
     }
 
     [Fact]
+    public async Task A_local_queue_that_stays_full_gives_the_message_up_after_QueueFullTimeout_with_one_transient_failure()
+    {
+        producer.QueueFullRejections = int.MaxValue;   // nothing ever drains
+        var bounded = new KafkaEventPublisher(producer, new TransportMetrics(meters, KafkaTelemetry.Name),
+            NullLogger<KafkaEventPublisher>.Instance) { QueueFullTimeout = TimeSpan.FromMilliseconds(200) };
+        var reports = new List<Core.Transport.DeliveryReport>();
+
+        // No token: only the bound ends the wait.
+        await Task.Run(() => bounded.Publish(topic, Message(), reports.Add), TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        var report = Assert.Single(reports);
+        Assert.Equal(DeliveryFailure.Transient, report.Failure);
+        Assert.Contains("Local_QueueFull", report.Error);
+        Assert.Contains("QueueFullTimeout", report.Error);
+        Assert.Empty(producer.Produced);
+        Assert.Equal(1, bounded.FailedCount);
+    }
+
+    [Fact]
     public void A_message_rejected_before_queueing_gets_exactly_one_failed_report()
     {
         producer.RejectWith = new KafkaException(new Error(ErrorCode.MsgSizeTooLarge, "Message too large"));
         var reports = new List<Core.Transport.DeliveryReport>();
 
-        publisher.Publish(topic, Message(), reports.Add);
+        publisher.Publish(topic, Message(), reports.Add, TestContext.Current.CancellationToken);
 
         var report = Assert.Single(reports);
         Assert.Contains("MsgSizeTooLarge", report.Error);
@@ -84,7 +104,7 @@ public class KafkaEventPublisherTests
     [Fact]
     public void A_callback_that_throws_does_not_escape_onto_the_poll_thread()
     {
-        publisher.Publish(topic, Message(), _ => throw new InvalidOperationException("caller bug"));
+        publisher.Publish(topic, Message(), _ => throw new InvalidOperationException("caller bug"), TestContext.Current.CancellationToken);
 
         var error = Record.Exception(() => producer.Deliver(0, 0, 5));
 
@@ -103,7 +123,7 @@ public class KafkaEventPublisherTests
 
         Assert.Equal(3, producer.FlushCalls);
         Assert.True(producer.Disposed);
-        Assert.Throws<ObjectDisposedException>(() => publisher.Publish(topic, Message(), _ => { }));
+        Assert.Throws<ObjectDisposedException>(() => publisher.Publish(topic, Message(), _ => { }, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -119,7 +139,7 @@ public class KafkaEventPublisherTests
         ActivitySource.AddActivityListener(listener);
         using var ingest = new Activity("ingest row").SetIdFormat(ActivityIdFormat.W3C).Start();
 
-        publisher.Publish(topic, Message(), _ => { });
+        publisher.Publish(topic, Message(), _ => { }, TestContext.Current.CancellationToken);
         Assert.Same(ingest, Activity.Current);   // the send span never leaks into the caller
         producer.Deliver(0, partition: 3, offset: 17);
 

@@ -47,8 +47,8 @@ public sealed class KafkaEventPublisherWireTests(KafkaCluster cluster)
         var reports = new List<Core.Transport.DeliveryReport>();
         using var publisher = KafkaWire.Publisher(cluster);
 
-        publisher.Publish(topic, new EventMessage("customer-1", new byte[2 * 1024 * 1024], []), r => { lock (reports) { reports.Add(r); } });
-        publisher.Publish(topic, new EventMessage("customer-2", [1], []), r => { lock (reports) { reports.Add(r); } });
+        publisher.Publish(topic, new EventMessage("customer-1", new byte[2 * 1024 * 1024], []), r => { lock (reports) { reports.Add(r); } }, TestContext.Current.CancellationToken);
+        publisher.Publish(topic, new EventMessage("customer-2", [1], []), r => { lock (reports) { reports.Add(r); } }, TestContext.Current.CancellationToken);
         Assert.Equal(0, publisher.Flush(KafkaWire.Deadline));
 
         lock (reports)
@@ -71,7 +71,7 @@ public sealed class KafkaEventPublisherWireTests(KafkaCluster cluster)
         for (var i = 0; i < 100; i++)
         {
             publisher.Publish(topic, new EventMessage($"customer-{i % 7}", BitConverter.GetBytes(i), []),
-                r => { lock (reports) { reports.Add(r); } });
+                r => { lock (reports) { reports.Add(r); } }, TestContext.Current.CancellationToken);
         }
         Assert.Equal(0, publisher.Flush(KafkaWire.Deadline));
 
