@@ -1,3 +1,4 @@
+using System.Buffers;
 using Churn.Domain.Customers;
 using Churn.Domain.Features;
 using Churn.Domain.Predictions;
@@ -11,6 +12,8 @@ namespace Churn.Core.Reasons;
 /// </summary>
 public sealed class ReasonExplainer
 {
+    private static readonly int Width = ChurnFeatures.Count;
+
     private readonly TreePathExplainer _explainer;
     private readonly string[] _names;
 
@@ -33,10 +36,49 @@ public sealed class ReasonExplainer
 
     public PredictionReasons Explain(CustomerRecord customer)
     {
-        Span<float> features = stackalloc float[ChurnFeatures.Count];
-        Span<double> contributions = stackalloc double[ChurnFeatures.Count];
+        Span<float> features = stackalloc float[Width];
+        Span<double> contributions = stackalloc double[Width];
         ChurnFeatures.Write(customer, features);
         var score = _explainer.Explain(features, contributions);
+        return Reasons(features, contributions, score);
+    }
+
+    /// <summary>
+    /// <see cref="Explain(CustomerRecord)"/> for a batch, as the worker calls it right after scoring the batch: the
+    /// same reasons, with the attribution of all rows in one call (<see cref="TreePathExplainer.Explain(ReadOnlySpan{float}, Span{double}, Span{double}, int)"/>)
+    /// over pooled buffers.
+    /// </summary>
+    public void Explain(ReadOnlySpan<CustomerRecord> customers, Span<PredictionReasons?> reasons)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(reasons.Length, customers.Length);
+        var n = customers.Length;
+        var features = ArrayPool<float>.Shared.Rent(n * Width);
+        var contributions = ArrayPool<double>.Shared.Rent(n * Width);
+        var scores = ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            for (var i = 0; i < n; i++)
+            {
+                ChurnFeatures.Write(customers[i], features.AsSpan(i * Width, Width));
+            }
+            _explainer.Explain(features.AsSpan(0, n * Width), contributions.AsSpan(0, n * Width), scores.AsSpan(0, n), Width);
+            for (var i = 0; i < n; i++)
+            {
+                reasons[i] = Reasons(features.AsSpan(i * Width, Width), contributions.AsSpan(i * Width, Width), scores[i]);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(features);
+            ArrayPool<double>.Shared.Return(contributions);
+            ArrayPool<double>.Shared.Return(scores);
+        }
+    }
+
+    /// <summary>The <see cref="Count"/> largest contributions by absolute value, largest first (zeros never: a feature
+    /// that moved nothing is no reason), picked in <see cref="Count"/> passes over the features, without sorting them.</summary>
+    private PredictionReasons Reasons(ReadOnlySpan<float> features, ReadOnlySpan<double> contributions, double score)
+    {
         var top = new ReasonCode[Count];
         Span<bool> taken = stackalloc bool[contributions.Length];
         var kept = 0;

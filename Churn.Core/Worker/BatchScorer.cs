@@ -46,13 +46,8 @@ internal static class BatchScorer
             {
                 ScoreOneByOne(scorer, customers, probabilities, errors, batchError);
             }
-            if (explainer is not null)
-            {
-                for (var i = 0; i < customers.Length; i++)
-                {
-                    reasons[i] = errors[i] is null ? explainer.Explain(customers[i]) : null;
-                }
-            }
+            // Every row, in one call: a row that failed to score is dead-lettered below and its reasons are not used.
+            explainer?.Explain(customers, reasons);
         }
         finally
         {

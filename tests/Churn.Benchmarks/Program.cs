@@ -60,7 +60,8 @@ static int Usage()
         Usage: dotnet run -c Release --project tests/Churn.Benchmarks -- <suite> [options]
           scoring   [BenchmarkDotNet args]   ONNX Runtime vs ML.NET PredictionEngine (default filter *ScoringBenchmarks*;
                                              --filter "*SessionTuning*" for the session tuning suite)
-          store     [--rows N] [--dir folder]   SQLite upsert throughput, batches of 100/500/2000, insert vs re-upsert
+          store     [--rows N] [--dir folder] [--reasons off|both]   SQLite upsert throughput, batches of 100/500/2000, insert
+                    vs re-upsert (both: each batch size without and with the bench model's reasons, side by side)
           transport [--messages N] [--publishers P] [--rounds R]   embedded log publish -> consume throughput
           pipeline  --events N --rate R --db <sqlite file> --json <summary file> [--batch N] [--intra N] [--runs N] [--reasons on|off]
                     [--transport embedded|kafka] [--workers N] [--fetch-wait-ms N]

@@ -5,6 +5,7 @@ using Churn.Core.Reasons;
 using Churn.Core.Serving;
 using Churn.Domain.Customers;
 using Churn.Domain.Features;
+using Churn.Domain.Predictions;
 using Churn.Testing.Reasons;
 
 namespace Churn.Benchmarks.Reasons;
@@ -12,8 +13,8 @@ namespace Churn.Benchmarks.Reasons;
 /// <summary>
 /// <c>reasons</c>: the cost per row of the attribution methods over the serving model's trees, beside the cost of
 /// scoring the row: ONNX Runtime in 500-row batches (the worker's scorer), the served tree-path explainer (features,
-/// attribution and top-N, as the worker calls it), path-dependent TreeSHAP (the reference), on distinct jittered
-/// customers, in alternating rounds; wall time and the process's CPU time per row (the explainers run on one thread, the
+/// attribution and top-N) in 500-row batches as the worker calls it and one row per call, the attribution alone both
+/// ways, path-dependent TreeSHAP (the reference), on distinct jittered customers, in alternating rounds; wall time and the process's CPU time per row (the explainers run on one thread, the
 /// scorer splits a batch into a Run per core). Then how often the two methods agree on the top reasons.
 /// </summary>
 public static class ReasonCost
@@ -33,17 +34,26 @@ public static class ReasonCost
 
         output.WriteLine($"model {served.Card.Version}: {explainer.Attribution.Ensemble.TreeCount} trees, " +
             $"{explainer.Attribution.Ensemble.NodeCount} nodes; {rowCount:N0} distinct rows, {rounds} rounds; load average {LoadAverage()}");
-        var methods = new (string Name, Action Run)[]
+        var shapRows = Math.Max(1, rowCount / 10); // TreeSHAP runs on a tenth of the rows
+        var flat = features.SelectMany(f => f).ToArray();
+        var methods = new (string Name, int Rows, Action Run)[]
         {
-            ("ONNX Runtime scoring (the served scorer: batches of 500, a Run per core)", () => ScoreInBatches(served.Scorer, customers)),
-            ($"tree-path reasons (served: features + attribution + top {explainer.Count})", () => { foreach (var c in customers) explainer.Explain(c); }),
-            ("tree-path attribution alone", () => { var phi = new double[ChurnFeatures.Count]; foreach (var f in features) explainer.Attribution.Explain(f, phi); }),
-            ("path-dependent TreeSHAP attribution", () => { var phi = new double[ChurnFeatures.Count]; foreach (var f in features.Take(Math.Max(1, rowCount / 10))) shap.Explain(f, phi); }),
+            ("ONNX Runtime scoring (the served scorer: batches of 500, a Run per core)", rowCount, () => ScoreInBatches(served.Scorer, customers)),
+            ($"tree-path reasons, batches of 500 (served, as the worker calls it: features + attribution + top {explainer.Count})", rowCount,
+                () => ExplainInBatches(explainer, customers)),
+            ($"tree-path reasons, one row per call (features + attribution + top {explainer.Count})", rowCount,
+                () => { foreach (var c in customers) explainer.Explain(c); }),
+            ("tree-path attribution alone, all rows in one call (blocks of 16 rows walking each tree together)", rowCount,
+                () => explainer.Attribution.Explain(flat, new double[flat.Length], new double[rowCount], ChurnFeatures.Count)),
+            ("tree-path attribution alone, one row per call (a walk per tree)", rowCount,
+                () => { var phi = new double[ChurnFeatures.Count]; foreach (var f in features) explainer.Attribution.Explain(f, phi); }),
+            ("path-dependent TreeSHAP attribution, one row per call", shapRows,
+                () => { var phi = new double[ChurnFeatures.Count]; foreach (var f in features.Take(shapRows)) shap.Explain(f, phi); }),
         };
         var perRow = methods.Select(_ => new List<double>()).ToArray();
         var cpuPerRow = methods.Select(_ => new List<double>()).ToArray();
         using var process = Process.GetCurrentProcess();
-        foreach (var (_, run) in methods)
+        foreach (var (_, _, run) in methods)
         {
             run(); // warm-up (JIT, caches)
         }
@@ -51,7 +61,7 @@ public static class ReasonCost
         {
             for (var m = 0; m < methods.Length; m++)
             {
-                var rows = m == 3 ? Math.Max(1, rowCount / 10) : rowCount; // TreeSHAP runs on a tenth of the rows
+                var rows = methods[m].Rows;
                 process.Refresh();
                 var cpu = process.TotalProcessorTime;
                 var started = Stopwatch.GetTimestamp();
@@ -75,6 +85,16 @@ public static class ReasonCost
         return 0;
     }
 
+    private static void ExplainInBatches(ReasonExplainer explainer, CustomerRecord[] customers)
+    {
+        var reasons = new PredictionReasons?[500];
+        for (var start = 0; start < customers.Length; start += 500)
+        {
+            var n = Math.Min(500, customers.Length - start);
+            explainer.Explain(customers.AsSpan(start, n), reasons.AsSpan(0, n));
+        }
+    }
+
     private static void ScoreInBatches(IChurnScorer scorer, CustomerRecord[] customers)
     {
         var probabilities = new float[500];
@@ -89,7 +109,7 @@ public static class ReasonCost
     private static void Agreement(ReasonExplainer explainer, TreeShap shap, float[][] features, int top, TextWriter output)
     {
         var rows = features.Take(2_000).ToArray();
-        int sameTop1 = 0, sameSet = 0, signsAgree = 0, compared = 0;
+        int sameTop1 = 0, sameSet = 0, signsAgree = 0, compared = 0, top1InOtherTop = 0;
         double[] a = new double[ChurnFeatures.Count], b = new double[ChurnFeatures.Count];
         foreach (var row in rows)
         {
@@ -99,6 +119,7 @@ public static class ReasonCost
             var topB = Top(b, top);
             sameTop1 += topA[0] == topB[0] ? 1 : 0;
             sameSet += topA.Order().SequenceEqual(topB.Order()) ? 1 : 0;
+            top1InOtherTop += topB.Contains(topA[0]) ? 1 : 0;
             foreach (var f in topA)
             {
                 compared++;
@@ -107,6 +128,7 @@ public static class ReasonCost
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"tree-path vs TreeSHAP on {rows.Length:N0} rows: same top reason {100.0 * sameTop1 / rows.Length:F1}%, " +
+            $"tree-path's top reason among TreeSHAP's top {top} {100.0 * top1InOtherTop / rows.Length:F1}%, " +
             $"same top-{top} set {100.0 * sameSet / rows.Length:F1}%, same sign for tree-path's top {top} {100.0 * signsAgree / compared:F1}%"));
     }
 

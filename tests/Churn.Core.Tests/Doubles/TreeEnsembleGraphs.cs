@@ -1,3 +1,4 @@
+using Churn.Core.Reasons;
 using Churn.Core.Reasons.Proto;
 using Google.Protobuf;
 
@@ -31,6 +32,28 @@ internal static class TreeEnsembleGraphs
             new(0, 3, 1.5f), new(0, 4, -0.75f), new(0, 6, 0.25f), new(0, 7, 2f), new(0, 8, -2f),
             new(1, 2, 0.125f), new(1, 3, -1f), new(1, 4, 3f),
         ]);
+
+    /// <summary>Rows on both sides of and exactly at every threshold, and NaN in every feature.</summary>
+    public static float[] Rows()
+    {
+        float[] values = [float.NaN, -2f, -1f, 0f, 0.5f, 1f, 2f, 3f, 4f];
+        var rows = new List<float>();
+        foreach (var a in values)
+        foreach (var b in values)
+        foreach (var c in values)
+        {
+            rows.AddRange([a, b, c]);
+        }
+        return [.. rows];
+    }
+
+    /// <summary>Node covers of 200 random rows of 3 features in [-2, 4).</summary>
+    public static double[] Covers(TreeEnsemble ensemble)
+    {
+        var random = new Random(3);
+        var rows = Enumerable.Range(0, 200).Select(_ => new[] { (float)random.NextDouble() * 6 - 2, (float)random.NextDouble() * 6 - 2, (float)random.NextDouble() * 6 - 2 });
+        return [.. TreeCovers.Count(ensemble, rows).Select(c => (double)c)];
+    }
 
     public static byte[] Model(Node[] nodes, Leaf[] leaves, string aggregate = "SUM", float[]? baseValues = null,
         string postTransform = "NONE", int width = 3, long targets = 1, string? through = null)

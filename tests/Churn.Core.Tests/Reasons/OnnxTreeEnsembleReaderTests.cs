@@ -110,27 +110,6 @@ public sealed class OnnxTreeEnsembleReaderTests
         Assert.Equal(raw, Enumerable.Range(0, raw.Length).Select(i => (float)ensemble.RawOutput(rows.AsSpan(i * 3, 3))));
     }
 
-    /// <summary>Rows on both sides of and exactly at every threshold, and NaN in every feature.</summary>
-    private static float[] Rows()
-    {
-        float[] values = [float.NaN, -2f, -1f, 0f, 0.5f, 1f, 2f, 3f, 4f];
-        var rows = new List<float>();
-        foreach (var a in values)
-        foreach (var b in values)
-        foreach (var c in values)
-        {
-            rows.AddRange([a, b, c]);
-        }
-        return [.. rows];
-    }
-
-    private static double[] Covers(TreeEnsemble ensemble)
-    {
-        var random = new Random(3);
-        var rows = Enumerable.Range(0, 200).Select(_ => new[] { (float)random.NextDouble() * 6 - 2, (float)random.NextDouble() * 6 - 2, (float)random.NextDouble() * 6 - 2 });
-        return [.. TreeCovers.Count(ensemble, rows).Select(c => (double)c)];
-    }
-
     private static float[] RunWhole(byte[] model, float[] rows)
     {
         using var session = new InferenceSession(model);

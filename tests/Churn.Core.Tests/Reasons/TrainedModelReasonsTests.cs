@@ -2,6 +2,7 @@ using Churn.Core.Reasons;
 using Churn.Core.Serving;
 using Churn.Domain.Customers;
 using Churn.Domain.Features;
+using Churn.Domain.Predictions;
 using Churn.Testing;
 using Churn.Testing.Reasons;
 
@@ -116,6 +117,21 @@ public sealed class TrainedModelReasonsTests
             Assert.Equal((TreePathExplainer.Method, Math.Round(score, 6), Math.Round(explainer.Attribution.BaseValue, 6)),
                 (reasons.Method, reasons.Score, reasons.BaseScore));
         }
+    }
+
+    /// <summary>The worker's call: one batch of every test row gets, row by row, the reasons each customer gets alone.</summary>
+    [Fact]
+    public async Task A_batch_of_customers_gets_the_reasons_each_customer_gets_alone()
+    {
+        var (_, served) = await ServedAsync();
+        var explainer = served.Explainer!;
+        var customers = TestFile();
+
+        var reasons = new PredictionReasons?[customers.Count];
+        explainer.Explain([.. customers], reasons);
+
+        Assert.Equal(customers.Select(explainer.Explain), reasons);
+        Assert.All(reasons, r => Assert.Equal(explainer.Count, r!.Top.Count));
     }
 
     /// <summary>TreeSHAP (the reference the served method was measured against) is exact too: it sums to the same output.</summary>
