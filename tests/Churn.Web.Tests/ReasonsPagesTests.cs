@@ -9,7 +9,7 @@ namespace Churn.Web.Tests;
 
 /// <summary>
 /// The reason codes stored with every prediction, as a user reads them: the customers table's top reasons and the
-/// detail page's full list are the stored ones (feature, value, signed log-odds contribution, method), and the stored
+/// detail page's full list are the stored ones (feature, value, signed contribution to the margin, method), and the stored
 /// ones are what the served model's explainer computes for the record.
 /// </summary>
 [Collection(nameof(BrowserCollection))]

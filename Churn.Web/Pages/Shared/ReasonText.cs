@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Churn.Web.Pages.Shared;
 
 /// <summary>
-/// How stored reason codes read on the pages: a contribution is signed log-odds (the tree ensemble's raw score, before
-/// the sigmoid; + raises the churn risk), a value is the feature as the model saw it (0/1 for the flags).
+/// How stored reason codes read on the pages: a contribution is a signed share of the tree ensemble's margin (its raw
+/// score, a log-odds scale: the probability is a sigmoid of it; + raises the churn risk), a value is the feature as the
+/// model saw it (0/1 for the flags).
 /// </summary>
 public static class ReasonText
 {

@@ -37,8 +37,8 @@ public static class StoreLoad
             variants.Add(("served", StorePredictions.WithReasons(predictions, BenchModel.ModelDirectory)));
         }
         output.WriteLine($"SQLite store: {rows:N0} predictions per run, files in {folder}, {Environment.ProcessorCount} cores");
-        output.WriteLine($"| Batch | Reasons | Phase | Rows/s | µs per row | Mean batch ms | p95 batch ms | File MB |");
-        output.WriteLine($"|---:|---|---|---:|---:|---:|---:|---:|");
+        output.WriteLine($"| Batch | Reasons | Phase | Rows/s | µs per row | CPU µs per row | Mean batch ms | p95 batch ms | File MB |");
+        output.WriteLine($"|---:|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var (batch, (variant, rowsOfVariant)) in BatchSizes.SelectMany(b => variants.Select(v => (b, v))))
         {
             var path = Path.Combine(folder, $"store-{batch}-{variant}.db");
@@ -51,8 +51,11 @@ public static class StoreLoad
             var batches = rowsOfVariant.Chunk(batch).ToArray();
             foreach (var phase in new[] { "first insert", "re-upsert" })
             {
+                var cpu = CpuTime();
                 var (elapsed, batchMs) = await WriteAllAsync(store, batches);
+                cpu = CpuTime() - cpu;
                 output.WriteLine($"| {batch:N0} | {variant} | {phase} | {rows / elapsed.TotalSeconds:N0} | {elapsed.TotalMicroseconds / rows:F1} | " +
+                    $"{cpu.TotalMicroseconds / rows:F1} | " +
                     $"{batchMs.Average():F2} | {Percentile(batchMs, 0.95):F2} | {FileMegabytes(path):F1} |");
             }
             var stored = await store.CountAsync(CancellationToken.None);
@@ -76,6 +79,12 @@ public static class StoreLoad
             batchMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         return (total.Elapsed, batchMs);
+    }
+
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static double FileMegabytes(string path) =>
