@@ -2,13 +2,15 @@ using Churn.Core.Serving;
 using Churn.Core.Storage;
 using Churn.Core.Transport;
 using Churn.Domain.Events;
+using Churn.Domain.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Churn.Core.Worker;
 
 /// <summary>
-/// Makes one micro-batch durable: read each record strictly and check it against the contract (poison → dead-letter
+/// Makes one micro-batch durable, in two stages the worker can overlap (<see cref="Prepare"/> of the next batch while
+/// <see cref="CompleteAsync"/> of this one runs): read each record strictly and check it against the contract (poison → dead-letter
 /// topic), score the valid ones in one call on ONE model snapshot, register the model card on first use, write the
 /// predictions (<see cref="StoreWriter"/>: a record the store refuses or cannot write is dead-lettered with the store's
 /// reason), and confirm every dead letter (<see cref="DeadLetterPublisher"/>). Outages of the store or the dead-letter
@@ -36,10 +38,18 @@ public sealed partial class BatchProcessor(
     public Task InitializeStoreAsync(CancellationToken stopping) =>
         NewRetrier().RunAsync("store initialisation", store.InitializeAsync, _options.StoreTimeout, stopping);
 
-    public async Task ProcessAsync(IReadOnlyList<ConsumedEvent> batch, string messagingSystem, CancellationToken stopping)
+    /// <summary>Both stages in one call: the batch is durable (or dead-lettered) when it returns.</summary>
+    public Task ProcessAsync(IReadOnlyList<ConsumedEvent> batch, string messagingSystem, CancellationToken stopping) =>
+        CompleteAsync(Prepare(batch, messagingSystem), stopping);
+
+    /// <summary>
+    /// Stage one, CPU only: reads the records (poison set aside with its reason) and scores the valid ones on one model
+    /// snapshot. Throws <see cref="BatchFailedException"/> when the model fails most of them. Touches neither the
+    /// store nor the dead-letter topic, so it may run while the previous batch is still being written.
+    /// </summary>
+    internal PreparedBatch Prepare(IReadOnlyList<ConsumedEvent> batch, string messagingSystem)
     {
         metrics.BatchSize.Record(batch.Count);
-        var retrier = NewRetrier();
         var trace = new BatchTrace(batch, messagingSystem);
         trace.Start();
         try
@@ -56,10 +66,29 @@ public sealed partial class BatchProcessor(
                 trace.DeadLettered(index, p.Reason);
                 LogPoison(p.Record.Topic, p.Record.Partition, p.Record.Offset, p.Reason);
             }
-            if (predictions.Count > 0)
+            return new PreparedBatch(batch, trace, lease.Card, predictions, poison);
+        }
+        catch
+        {
+            trace.Complete();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stage two, I/O: registers the model card on first use, writes the predictions and confirms every dead letter,
+    /// retrying outages. Returns only when every record is written or dead-lettered; one batch at a time.
+    /// </summary>
+    internal async Task CompleteAsync(PreparedBatch prepared, CancellationToken stopping)
+    {
+        var retrier = NewRetrier();
+        try
+        {
+            var poison = prepared.Poison;
+            if (prepared.Predictions.Count > 0)
             {
-                await EnsureModelRegisteredAsync(lease, retrier, stopping);
-                var (written, refused) = await WriteAsync(batch, predictions, retrier, trace, stopping);
+                await EnsureModelRegisteredAsync(prepared.Card, retrier, stopping);
+                var (written, refused) = await WriteAsync(prepared.Records, prepared.Predictions, retrier, prepared.Trace, stopping);
                 poison.AddRange(refused);
                 RecordWritten(written);
             }
@@ -67,7 +96,7 @@ public sealed partial class BatchProcessor(
         }
         finally
         {
-            trace.Complete();
+            prepared.Trace.Complete();
         }
     }
 
@@ -106,14 +135,14 @@ public sealed partial class BatchProcessor(
         }
     }
 
-    private async Task EnsureModelRegisteredAsync(ModelLease lease, Retrier retrier, CancellationToken stopping)
+    private async Task EnsureModelRegisteredAsync(ModelCard card, Retrier retrier, CancellationToken stopping)
     {
-        if (_registeredVersion == lease.Card.Version)
+        if (_registeredVersion == card.Version)
         {
             return;
         }
-        await retrier.RunAsync("model registration", token => store.RegisterModelAsync(lease.Card, token), _options.StoreTimeout, stopping);
-        _registeredVersion = lease.Card.Version;
+        await retrier.RunAsync("model registration", token => store.RegisterModelAsync(card, token), _options.StoreTimeout, stopping);
+        _registeredVersion = card.Version;
     }
 
     private async Task<(ScoredBatch Written, IEnumerable<PoisonRecord> Refused)> WriteAsync(IReadOnlyList<ConsumedEvent> batch,

@@ -7,11 +7,17 @@ using Microsoft.Extensions.Options;
 namespace Churn.Core.Worker;
 
 /// <summary>
-/// The consume loop, on a dedicated long-running thread (Consume blocks): collect a micro-batch (the first Consume
-/// waits up to <see cref="ScoringWorkerOptions.MaxBatchWait"/>, then whatever is already buffered, up to
-/// <see cref="ScoringWorkerOptions.MaxBatchSize"/>), make it durable with <see cref="BatchProcessor"/>, and only then
-/// store max offset + 1 per partition. Revoked partitions' buffered records are dropped (their new owner reads them
-/// again). On stop the current batch is finished and the consumer closed (commits stored offsets).
+/// The consume loop, on a dedicated long-running thread (Consume blocks), in two overlapping stages: collect a
+/// micro-batch (the first Consume waits up to <see cref="ScoringWorkerOptions.MaxBatchWait"/>, then whatever is already
+/// buffered, up to <see cref="ScoringWorkerOptions.MaxBatchSize"/>) and prepare it (<see cref="BatchProcessor.Prepare"/>:
+/// read and score) while the previous batch is being written (<see cref="BatchProcessor.CompleteAsync"/>, one write in
+/// flight). Offsets are stored on this thread, max offset + 1 per partition, only after the batch's write returned, and
+/// batches are written in the order they were consumed, so offsets advance in order per partition. A write that fails
+/// keeps its batch: it is retried alone, after a growing pause, before anything consumed after it. On revocation the
+/// write in flight is finished first (its offsets stored while the partitions are still ours), then the unwritten records of
+/// the revoked partitions are dropped (their new owner reads them again). On stop the write in flight is finished
+/// (or abandoned when its retries are cancelled), what was not handed to it is dropped unstored, and the consumer closed
+/// (commits stored offsets).
 /// </summary>
 public sealed partial class ScoringWorker(
     IEventConsumer consumer,
@@ -25,8 +31,14 @@ public sealed partial class ScoringWorker(
 {
     private readonly ScoringWorkerOptions _options = options.Value;
     private static readonly TimeSpan ConsumeErrorPause = TimeSpan.FromMilliseconds(500);
-    private readonly List<ConsumedEvent> _batch = new(options.Value.MaxBatchSize);
+    /// <summary>Consumed, not yet handed to the writer.</summary>
+    private List<ConsumedEvent> _batch = new(options.Value.MaxBatchSize);
+    /// <summary>The write in flight and its records.</summary>
+    private (Task Write, IReadOnlyList<ConsumedEvent> Records)? _writing;
+    /// <summary>A batch whose write failed: retried alone before anything else.</summary>
+    private IReadOnlyList<ConsumedEvent>? _failed;
     private RetryBackoff _batchBackoff = new(options.Value.RetryInitialDelay, options.Value.RetryMaxDelay);
+    private CancellationToken _stopping;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,6 +51,7 @@ public sealed partial class ScoringWorker(
 
     private void Run(CancellationToken stopping)
     {
+        _stopping = stopping;
         consumer.PartitionsRevoked += DropRevoked;
         consumer.Subscribe(topics.Value.Customers);
         LogStarted(topics.Value.Customers, _options.MaxBatchSize, _options.MaxBatchWait.TotalMilliseconds);
@@ -48,7 +61,11 @@ public sealed partial class ScoringWorker(
         {
             while (!stopping.IsCancellationRequested)
             {
-                // A batch that failed unexpectedly is still buffered: retry it before reading more.
+                if (_failed is not null)
+                {
+                    RetryFailed();
+                    continue;
+                }
                 if (_batch.Count == 0 && !TryCollect(stopping))
                 {
                     closed = true;
@@ -56,38 +73,22 @@ public sealed partial class ScoringWorker(
                 }
                 if (_batch.Count == 0)
                 {
+                    if (_writing is { Write.IsCompleted: true })
+                    {
+                        FinishWrite();
+                    }
                     continue;
                 }
-                status.BatchStarted(_batch.Count);
-                try
-                {
-                    processor.ProcessAsync(_batch, consumer.MessagingSystem, stopping).GetAwaiter().GetResult();
-                }
-                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-                {
-                    LogAbandoned(_batch.Count);
-                    return;
-                }
-                catch (Exception ex)
-                {
-                    // Not one record's fault (those are dead-lettered) and not a passing outage (retried inside): a
-                    // batch failure. Keep the batch, store nothing, and try it again after a growing pause rather than
-                    // letting the worker die or dead-lettering what is not the records' fault.
-                    metrics.BatchFailures.Add(1);
-                    status.AttemptFailed(ex.Message);
-                    LogBatchFailed(_batch.Count, ex);
-                    stopping.WaitHandle.WaitOne(_batchBackoff.Next());
-                    continue;
-                }
-                status.BatchWritten();
-                _batchBackoff = new RetryBackoff(_options.RetryInitialDelay, _options.RetryMaxDelay);
-                StoreOffsets();
-                _batch.Clear();
+                HandOff();
             }
         }
         finally
         {
             consumer.PartitionsRevoked -= DropRevoked;
+            if (_writing is not null)
+            {
+                FinishWrite();
+            }
             status.Stopped();
             if (!closed)
             {
@@ -95,6 +96,102 @@ public sealed partial class ScoringWorker(
             }
             LogStopped();
         }
+    }
+
+    /// <summary>Prepares the collected batch, waits for the write in flight, and starts this batch's write.</summary>
+    private void HandOff()
+    {
+        PreparedBatch prepared;
+        try
+        {
+            prepared = processor.Prepare(_batch, consumer.MessagingSystem);
+        }
+        catch (Exception ex)
+        {
+            // The model failed most of the batch: after the write in flight, the batch is retried like a failed write.
+            if (_writing is null || FinishWrite())
+            {
+                Failed(_batch, ex);
+                _batch = new List<ConsumedEvent>(_options.MaxBatchSize);
+            }
+            return;
+        }
+        if (_writing is not null && !FinishWrite())
+        {
+            // Written after the failed batch: the scores are dropped (cheap to redo), the records stay collected.
+            prepared.Trace.Complete();
+            return;
+        }
+        status.BatchStarted(_batch.Count);
+        _writing = (Task.Run(() => processor.CompleteAsync(prepared, _stopping)), _batch);
+        _batch = new List<ConsumedEvent>(_options.MaxBatchSize);
+    }
+
+    /// <summary>Waits for the write in flight; true when it wrote its batch (offsets stored).</summary>
+    private bool FinishWrite()
+    {
+        var (write, records) = _writing!.Value;
+        _writing = null;
+        try
+        {
+            write.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            LogAbandoned(records.Count);
+            return false;
+        }
+        catch (Exception ex)
+        {
+            Failed(records, ex);
+            return false;
+        }
+        Written(records);
+        return true;
+    }
+
+    /// <summary>Not one record's fault (those are dead-lettered) and not a passing outage (retried inside): a batch
+    /// failure. The batch is kept, nothing is stored, and it is tried again after a growing pause rather than letting
+    /// the worker die or dead-lettering what is not the records' fault.</summary>
+    private void Failed(IReadOnlyList<ConsumedEvent> records, Exception ex)
+    {
+        metrics.BatchFailures.Add(1);
+        status.AttemptFailed(ex.Message);
+        LogBatchFailed(records.Count, ex);
+        _failed = records;
+    }
+
+    private void RetryFailed()
+    {
+        var records = _failed!;
+        if (_stopping.WaitHandle.WaitOne(_batchBackoff.Next()))
+        {
+            return;
+        }
+        _failed = null;
+        status.BatchStarted(records.Count);
+        try
+        {
+            processor.ProcessAsync(records, consumer.MessagingSystem, _stopping).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            LogAbandoned(records.Count);
+            return;
+        }
+        catch (Exception ex)
+        {
+            Failed(records, ex);
+            return;
+        }
+        Written(records);
+    }
+
+    private void Written(IReadOnlyList<ConsumedEvent> records)
+    {
+        status.BatchWritten();
+        _batchBackoff = new RetryBackoff(_options.RetryInitialDelay, _options.RetryMaxDelay);
+        StoreOffsets(records);
     }
 
     /// <summary>Fills <see cref="_batch"/>; false when the consumer has been disposed under us.</summary>
@@ -133,10 +230,10 @@ public sealed partial class ScoringWorker(
         }
     }
 
-    private void StoreOffsets()
+    private void StoreOffsets(IReadOnlyList<ConsumedEvent> records)
     {
         var next = new Dictionary<(string Topic, int Partition), long>();
-        foreach (var r in _batch)
+        foreach (var r in records)
         {
             var key = (r.Topic, r.Partition);
             if (!next.TryGetValue(key, out var offset) || r.Offset + 1 > offset)
@@ -157,7 +254,21 @@ public sealed partial class ScoringWorker(
 
     private void DropRevoked(IReadOnlyList<(string Topic, int Partition)> revoked)
     {
+        if (_writing is not null)
+        {
+            FinishWrite();
+        }
         var dropped = _batch.RemoveAll(r => revoked.Contains((r.Topic, r.Partition)));
+        if (_failed is not null)
+        {
+            var kept = _failed.Where(r => !revoked.Contains((r.Topic, r.Partition))).ToList();
+            dropped += _failed.Count - kept.Count;
+            _failed = kept.Count > 0 ? kept : null;
+            if (_failed is null)
+            {
+                status.BatchWritten(); // nothing of it is ours any more
+            }
+        }
         LogRevoked(revoked.Count, dropped);
     }
 

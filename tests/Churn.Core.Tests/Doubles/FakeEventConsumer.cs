@@ -61,6 +61,7 @@ internal sealed class FakeEventConsumer(PipelineLog log) : IEventConsumer
             var revoked = ((string, int)[])step;
             log.Add($"revoked {string.Join(",", revoked)}");
             PartitionsRevoked?.Invoke(revoked);
+            log.Add($"revocation handled {string.Join(",", revoked)}");
         }
         return null;
     }

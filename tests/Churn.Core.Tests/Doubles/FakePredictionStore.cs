@@ -23,6 +23,8 @@ internal sealed class FakePredictionStore(PipelineLog log) : IPredictionStore
     public ConcurrentDictionary<string, string> Breaking { get; } = new();
     /// <summary>Every write hangs until its cancellation token fires (a database that never answers).</summary>
     public volatile bool Hanging;
+    /// <summary>When set, every write waits for one of its permits first (a slow store the test releases).</summary>
+    public SemaphoreSlim? Gate { get; set; }
     private int _attempts;
 
     public int Attempts => Volatile.Read(ref _attempts);
@@ -31,6 +33,11 @@ internal sealed class FakePredictionStore(PipelineLog log) : IPredictionStore
     {
         Interlocked.Increment(ref _attempts);
         var ids = string.Join(",", predictions.Select(p => p.EventId));
+        if (Gate is { } gate)
+        {
+            log.Add($"upsert-waiting {ids}");
+            await gate.WaitAsync(cancellationToken);
+        }
         if (Hanging)
         {
             log.Add($"upsert-hanging {ids}");
