@@ -3,7 +3,7 @@ namespace Churn.Core.Storage.Sqlite;
 /// <summary>
 /// The embedded store's tables. Every field the API filters or sorts on is a typed column (timestamps as unix
 /// milliseconds, so they sort as integers); the customer's 19 features and the prediction's reason codes are JSON
-/// documents (<c>reasons</c> is NULL for a prediction without them; <see cref="AddReasons"/> adds the column to a file
+/// (<c>reasons</c> as a flat array, <see cref="SqliteReasonsColumn"/>; NULL for a prediction without them; <see cref="AddReasons"/> adds the column to a file
 /// created before it existed).
 /// </summary>
 internal static class SqliteSchema

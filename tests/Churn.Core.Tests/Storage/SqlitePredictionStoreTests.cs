@@ -87,6 +87,25 @@ public sealed class SqlitePredictionStoreTests(TempDirectory directory) : IClass
         Assert.Equal(StoredReasons(), (await reopened.GetAsync("new", Ct))!.Reasons);
     }
 
+    [Fact]
+    public async Task Reasons_are_kept_as_one_flat_json_array_and_a_column_that_is_not_one_is_an_error_naming_it()
+    {
+        using var store = NewStore("reasons-column.db");
+        await store.UpsertAsync([Prediction("explained", reasons: StoredReasons())], Ct);
+        using var connection = new SqliteConnection($"Data Source={store.FilePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT reasons FROM predictions WHERE event_id = 'explained'";
+
+        Assert.Equal("""["tree-path",-3.912345,-1.234567,"CustomerServiceCalls",4,1.875,"TotalCharge",62.29,-0.40625,"VoiceMailPlan",1,-0.031]""",
+            command.ExecuteScalar());
+
+        command.CommandText = """UPDATE predictions SET reasons = '["tree-path",-3.9,-1.2,"TotalCharge",62.29]' WHERE event_id = 'explained'""";
+        command.ExecuteNonQuery();
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.GetAsync("explained", Ct));
+        Assert.Contains("""'["tree-path",-3.9,-1.2,"TotalCharge",62.29]' is not [method, baseScore, score, feature, value, contribution""", error.Message);
+    }
+
     private const string ExpectedIndexes = "ix_dead_letters_newest,ix_dead_letters_reason_kind," +
         "ix_predictions_customer_scored_at,ix_predictions_probability_cover,ix_predictions_scored_at_cover,ix_predictions_state_scored_at";
 
