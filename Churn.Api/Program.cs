@@ -20,6 +20,7 @@ app.MapModelsApi();
 app.MapWhatIfApi();
 app.MapAdminApi();
 app.MapDeadLettersApi();
+app.MapMonitoringApi();
 
 app.Run();
 

@@ -84,6 +84,10 @@ public sealed partial class MongoPredictionStore : IPredictionStore
             Index("state_scoredAt", new BsonDocument { { "state", 1 }, { "scoredAt", -1 }, { "_id", -1 } }),
             Index("customerId_scoredAt", new BsonDocument { { "customerId", 1 }, { "scoredAt", -1 }, { "_id", -1 } }),
             Index("riskBand_scoredAt", new BsonDocument { { "riskBand", 1 }, { "scoredAt", -1 }, { "_id", -1 } }),
+            new(new BsonDocument { { "scoredAt", -1 }, { "_id", -1 } }, new CreateIndexOptions<BsonDocument>
+            {
+                Name = "labelled_scoredAt", PartialFilterExpression = Labelled,
+            }),
         ], cancellationToken).ConfigureAwait(false);
         await _models.Indexes.CreateOneAsync(
             Index("created", new BsonDocument { { "created", -1 }, { "_id", -1 } }), cancellationToken: cancellationToken)

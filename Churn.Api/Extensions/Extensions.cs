@@ -8,6 +8,7 @@ using Churn.Api.Security;
 using Churn.Api.Stats;
 using Churn.Core.Composition;
 using Churn.Core.Ingest;
+using Churn.Core.Monitoring;
 using Churn.Core.Storage.Sqlite;
 using Churn.Kafka;
 using Churn.MongoDB;
@@ -73,6 +74,7 @@ public static class Extensions
                 break;
         }
         builder.AddChurnModel();
+        builder.AddDriftMonitoring();
         builder.Services.AddSingleton<CustomerIngest>();
         return builder;
     }

@@ -24,6 +24,13 @@ public interface IPredictionStore
 
     Task<long> CountAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The <paramref name="limit"/> most recently scored predictions (newest first; at most
+    /// 100,000), only labelled ones when <paramref name="labelledOnly"/>: the drift
+    /// monitor's sliding window. Index-backed in every store, so its cost is the rows returned, not the store's size.
+    /// </summary>
+    Task<IReadOnlyList<Prediction>> GetLatestAsync(int limit, bool labelledOnly, CancellationToken cancellationToken);
+
     Task<PredictionStats> GetStatsAsync(StatsQuery query, CancellationToken cancellationToken);
 
     /// <summary>Records a model card the pipeline has served (collection <c>churn.models</c>). Idempotent by version.</summary>

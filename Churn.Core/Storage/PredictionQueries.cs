@@ -5,6 +5,15 @@ namespace Churn.Core.Storage;
 /// <summary>Rules every store applies the same way to queries and statistics.</summary>
 internal static class PredictionQueries
 {
+    /// <summary>Most predictions one <see cref="IPredictionStore.GetLatestAsync"/> returns.</summary>
+    public const int MaxLatest = 100_000;
+
+    public static int LatestLimit(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return Math.Min(limit, MaxLatest);
+    }
+
     /// <summary>Page and page size after validation; the size is capped at <see cref="PredictionQuery.MaxPageSize"/>.</summary>
     public static (int Page, int PageSize) Paging(PredictionQuery query)
     {

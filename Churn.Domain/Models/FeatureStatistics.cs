@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Churn.Domain.Models;
 
 /// <summary>
@@ -13,4 +15,10 @@ public sealed record FeatureStatistics
     public double StdDev { get; init; }
     public double Median { get; init; }
     public IReadOnlyDictionary<string, double>? Categories { get; init; }
+    /// <summary>
+    /// Numeric features: the training file's shares in (up to) 10 quantile bins, the reference of the drift monitor's
+    /// population stability index. Absent from cards written before drift monitoring (then that feature has no reference).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReferenceDistribution? Distribution { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Churn.Domain.Models;
 
 /// <summary>
@@ -32,4 +34,10 @@ public sealed record ModelCard
     /// <summary>Statistics of the 19 customer features on the training file, keyed by C# property name.</summary>
     public required IReadOnlyDictionary<string, FeatureStatistics> FeatureStatistics { get; init; }
     public required double TrainingSeconds { get; init; }
+    /// <summary>
+    /// The reference of prediction drift: the shares of the winner's out-of-fold probabilities (after the calibrator) in
+    /// 10 quantile bins. Absent from cards written before drift monitoring (then prediction drift has no reference).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReferenceDistribution? PredictionDistribution { get; init; }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Churn.Domain.Api;
 using Churn.Domain.Customers;
 using Churn.Domain.Models;
+using Churn.Domain.Monitoring;
 using Churn.Domain.Predictions;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -59,6 +60,10 @@ public sealed class ChurnApiClient(HttpClient http)
     /// <summary>A page of the recorded dead letters, newest first, with the counts by reason kind.</summary>
     public async Task<DeadLetterPage> GetDeadLettersAsync(int page, int pageSize, CancellationToken ct) =>
         (await http.GetFromJsonAsync<DeadLetterPage>($"api/dead-letters?page={page}&pageSize={pageSize}", Json, ct))!;
+
+    /// <summary>Drift over the sliding window, live quality per model version and the alert state.</summary>
+    public async Task<MonitoringReport> GetMonitoringAsync(CancellationToken ct) =>
+        (await http.GetFromJsonAsync<MonitoringReport>("api/monitoring", Json, ct))!;
 
     public async Task<ModelsResponse> GetModelsAsync(CancellationToken ct) =>
         (await http.GetFromJsonAsync<ModelsResponse>("api/models", Json, ct))!;

@@ -34,7 +34,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public ModelProvider Models => Services.GetRequiredService<ModelProvider>();
 
-    public async ValueTask InitializeAsync() => await Settings.PrepareAsync(StartWithModel);
+    public virtual async ValueTask InitializeAsync() => await Settings.PrepareAsync(StartWithModel);
 
     public override async ValueTask DisposeAsync()
     {

@@ -4,11 +4,13 @@ using System.Text.Json.Nodes;
 using Churn.Api.Idempotency;
 using Churn.Core.DeadLetters;
 using Churn.Core.Ingest;
+using Churn.Core.Monitoring;
 using Churn.Core.Serving;
 using Churn.Domain.Api;
 using Churn.Domain.Customers;
 using Churn.Domain.Events;
 using Churn.Domain.Models;
+using Churn.Domain.Monitoring;
 using Churn.Domain.Predictions;
 using Churn.Testing;
 using Churn.Trainer.Candidates;
@@ -175,6 +177,77 @@ public sealed class OpenApiExampleTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal((item.Origin, item.RejectionReason, item.Raw), (rejected.Origin, rejected.Reason, rejected.Excerpt));
         Assert.Equal((DeadLetterReader.IngestRejectedKind, item.Origin, Encoding.UTF8.GetByteCount(item.Raw!)),
             (rejected.ReasonKind, rejected.Key, rejected.ValueBytes));
+    }
+
+    [Fact]
+    public async Task The_monitoring_example_is_what_the_monitor_computes_with_the_trainers_card()
+    {
+        var card = await TrainedModel.CardAsync();
+        var report = (await Example("/api/monitoring", "get")).Deserialize<MonitoringReport>(Json.Options)!;
+        var options = new MonitoringOptions();
+
+        Assert.Equal(card.Version, report.ReferenceModelVersion);
+        Assert.Equal((options.WindowSize, options.MinimumEvents, options.WarnPsi, options.AlertPsi, PopulationStability.Epsilon,
+            options.QualityWindowSize, options.MinimumLabelled), (report.Settings.WindowSize, report.Settings.MinimumEvents,
+            report.Settings.WarnPsi, report.Settings.AlertPsi, report.Settings.Epsilon, report.Settings.QualityWindowSize,
+            report.Settings.MinimumLabelled));
+        Assert.NotEmpty(report.Features);
+        foreach (var feature in report.Features)
+        {
+            // The bins are the card's, counted and described by the monitor's own code; the PSI and state follow from them.
+            var counts = feature.Bins.Select(b => b.Count).ToArray();
+            Assert.Equal(report.Events, counts.Sum());
+            var statistics = card.FeatureStatistics[feature.Feature];
+            Assert.Equal(statistics.Kind, feature.Kind);
+            IReadOnlyList<DriftBin> expected;
+            if (statistics.Distribution is { } reference)
+            {
+                expected = DriftBins.Numeric(reference, counts, PopulationStability.Contributions(reference.Proportions, counts));
+            }
+            else
+            {
+                var levels = statistics.Categories!.Keys.Order(StringComparer.Ordinal).ToList();
+                var shares = levels.Select(l => statistics.Categories[l]).ToList();
+                expected = DriftBins.Categorical(levels, shares, counts, PopulationStability.Contributions(shares, counts));
+            }
+            AssertBins(expected, feature.Bins);
+            Assert.Equal(feature.Bins.Sum(b => b.Contribution), feature.Psi!.Value, 5);
+            Assert.Equal(PopulationStability.MinimumEvents(feature.Bins.Count, card.TrainingData.Rows, options.WarnPsi, options.MinimumEvents), feature.MinimumEvents);
+            Assert.Equal(PopulationStability.StateOf(feature.Psi.Value, options.WarnPsi, options.AlertPsi), feature.State);
+        }
+
+        var predictions = Assert.Single(report.Predictions);
+        Assert.Equal(card.Version, predictions.ModelVersion);
+        var predictionCounts = predictions.Bins.Select(b => b.Count).ToArray();
+        var distribution = card.PredictionDistribution!;
+        AssertBins(DriftBins.Numeric(distribution, predictionCounts, PopulationStability.Contributions(distribution.Proportions, predictionCounts)), predictions.Bins);
+        Assert.Equal(PopulationStability.StateOf(predictions.Psi!.Value, options.WarnPsi, options.AlertPsi), predictions.State);
+
+        var drifted = report.Features.Select(f => (Name: f.Feature, f.Psi, f.State))
+            .Append((Name: $"predictions of {predictions.ModelVersion}", predictions.Psi, predictions.State))
+            .Where(d => d.State is DriftState.Warn or DriftState.Alert).OrderByDescending(d => d.Psi);
+        Assert.Equal(drifted.Select(d => MonitoringReportBuilder.AlertText(d.Name, d.Psi!.Value, d.State, options)), report.Alerts);
+        Assert.Equal(MonitoringReportBuilder.Overall([.. report.Features.Select(f => f.State), predictions.State]), report.AlertState);
+
+        var quality = Assert.Single(report.Quality);
+        var holdout = card.HoldoutMetrics;
+        Assert.Equal(new ExpectedQuality(holdout.Auc, holdout.Precision, holdout.Recall, holdout.Brier,
+            (double)card.TestData.Positives / card.TestData.Rows), quality.Expected);
+        Assert.Equal((card.Version, card.TestData.Rows, card.TestData.Positives), (quality.ModelVersion, quality.Labelled, quality.Churners));
+    }
+
+    /// <summary>The example's bins, rounded to 6 digits, against the ones the monitor's code describes.</summary>
+    private static void AssertBins(IReadOnlyList<DriftBin> expected, IReadOnlyList<DriftBin> example)
+    {
+        Assert.Equal(expected.Select(b => (b.Label, b.Level, b.Count)), example.Select(b => (b.Label, b.Level, b.Count)));
+        foreach (var (e, x) in expected.Zip(example))
+        {
+            Assert.Equal(e.Lower ?? double.NaN, x.Lower ?? double.NaN, 6);
+            Assert.Equal(e.Upper ?? double.NaN, x.Upper ?? double.NaN, 6);
+            Assert.Equal(e.Expected, x.Expected, 6);
+            Assert.Equal(e.Actual, x.Actual, 6);
+            Assert.Equal(e.Contribution, x.Contribution, 6);
+        }
     }
 
     /// <summary>

@@ -14,10 +14,16 @@ namespace Churn.Web.Tests;
 public sealed class ApiServer : WebApplicationFactory<Program>
 {
     public const string ApiKey = "web-tests-key";
+    private readonly IReadOnlyDictionary<string, string?> extra;
 
     public EmbeddedApiSettings Settings { get; } = new();
 
-    public ApiServer() => UseKestrel(0);
+    /// <param name="settings">Configuration on top of the shared test settings.</param>
+    public ApiServer(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        extra = settings ?? new Dictionary<string, string?>();
+        UseKestrel(0);
+    }
 
     public IPredictionStore Store => Services.GetRequiredService<IPredictionStore>();
 
@@ -27,6 +33,7 @@ public sealed class ApiServer : WebApplicationFactory<Program>
             configuration.AddInMemoryCollection(Settings.Configuration(ApiKey));
             // The browser tests compare the dashboard's tiles with the store at once: no stats cache (the Api tests cover it).
             configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Churn:StatsCacheDuration"] = "00:00:00" });
+            configuration.AddInMemoryCollection(extra);
         });
 
     public Uri Address => Addresses.Of(this);

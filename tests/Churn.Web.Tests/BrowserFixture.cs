@@ -52,13 +52,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return http;
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    public Task<IPage> NewPageAsync(int width = 1280, int height = 900) => NewPageAsync(WebAddress, width, height);
+
+    /// <summary>A page of this Chromium on another Web (a test's own Api and Web, for a store no other test sees).</summary>
+    public async Task<IPage> NewPageAsync(Uri web, int width = 1280, int height = 900)
     {
         RepositoryPaths.SkipUnlessDataPresent();
         Assert.SkipUnless(ChromiumAvailable, $"{ChromiumPath} is not installed (apt-get install chromium); browser tests need Debian's Chromium.");
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = WebAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height },
+            BaseURL = web.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -46,7 +46,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture system)
         await Expect(page.Locator("#chart-probability svg rect.bar")).ToHaveCountAsync(20);
         violations.AddRange(await RecordedAsync(page));
 
-        foreach (var path in new[] { "/customers", "/customers/csp-risky-1", "/model", "/dead-letters", "/no-such-page" })
+        foreach (var path in new[] { "/customers", "/customers/csp-risky-1", "/model", "/monitoring", "/dead-letters", "/no-such-page" })
         {
             await page.GotoAsync(path);
             await Expect(page.Locator("h1")).Not.ToBeEmptyAsync();

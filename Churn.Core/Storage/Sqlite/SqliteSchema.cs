@@ -32,6 +32,7 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_predictions_probability_cover ON predictions (probability, risk_band, predicted_churn, state, scored_at);
         CREATE INDEX IF NOT EXISTS ix_predictions_state_scored_at ON predictions (state, scored_at);
         CREATE INDEX IF NOT EXISTS ix_predictions_customer_scored_at ON predictions (customer_id, scored_at);
+        CREATE INDEX IF NOT EXISTS ix_predictions_labelled_scored_at ON predictions (scored_at) WHERE actual_churn IS NOT NULL;
         CREATE TABLE IF NOT EXISTS models (
             version       TEXT    NOT NULL PRIMARY KEY,
             created       INTEGER NOT NULL,

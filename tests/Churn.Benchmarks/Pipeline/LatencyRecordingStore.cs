@@ -30,6 +30,8 @@ public sealed class LatencyRecordingStore(IPredictionStore inner, TimeProvider t
     public Task<IReadOnlyList<Prediction>> GetCustomerHistoryAsync(string customerId, int limit, CancellationToken cancellationToken) =>
         inner.GetCustomerHistoryAsync(customerId, limit, cancellationToken);
     public Task<long> CountAsync(CancellationToken cancellationToken) => inner.CountAsync(cancellationToken);
+    public Task<IReadOnlyList<Prediction>> GetLatestAsync(int limit, bool labelledOnly, CancellationToken cancellationToken) =>
+        inner.GetLatestAsync(limit, labelledOnly, cancellationToken);
     public Task<PredictionStats> GetStatsAsync(StatsQuery query, CancellationToken cancellationToken) =>
         inner.GetStatsAsync(query, cancellationToken);
     public Task RegisterModelAsync(ModelCard card, CancellationToken cancellationToken) => inner.RegisterModelAsync(card, cancellationToken);

@@ -92,4 +92,7 @@ internal sealed class FakePredictionStore(PipelineLog log) : IPredictionStore
 
     public Task<PredictionStats> GetStatsAsync(StatsQuery query, CancellationToken cancellationToken) =>
         throw new NotSupportedException("not used by the scoring worker");
+
+    public Task<IReadOnlyList<Prediction>> GetLatestAsync(int limit, bool labelledOnly, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("not used by the scoring worker");
 }

@@ -59,6 +59,9 @@ public sealed class FaultyStore(IPredictionStore inner, TimeProvider time) : IPr
 
     public Task<PredictionPage> QueryAsync(PredictionQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);
 
+    public Task<IReadOnlyList<Prediction>> GetLatestAsync(int limit, bool labelledOnly, CancellationToken cancellationToken) =>
+        inner.GetLatestAsync(limit, labelledOnly, cancellationToken);
+
     public Task<IReadOnlyList<Prediction>> GetCustomerHistoryAsync(string customerId, int limit, CancellationToken cancellationToken) =>
         inner.GetCustomerHistoryAsync(customerId, limit, cancellationToken);
 
