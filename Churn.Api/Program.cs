@@ -17,6 +17,7 @@ app.MapPredictionsApi();
 app.MapCustomersApi();
 app.MapStatsApi();
 app.MapModelsApi();
+app.MapChallengerApi();
 app.MapWhatIfApi();
 app.MapAdminApi();
 app.MapDeadLettersApi();

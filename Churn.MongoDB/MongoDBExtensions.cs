@@ -70,6 +70,7 @@ public static class MongoDBExtensions
 
     /// <summary>
     /// Registers the MongoDB <see cref="IPredictionStore"/> and, in the same database, the <see cref="IDeadLetterStore"/>
+    /// and the <see cref="IShadowPredictionStore"/>
     /// over the <see cref="IMongoDatabase"/> that <see cref="AddMongoDBClient"/> registered (call that first).
     /// </summary>
     public static IHostApplicationBuilder AddMongoDBPredictionStore(this IHostApplicationBuilder builder)
@@ -78,6 +79,7 @@ public static class MongoDBExtensions
             new MongoPredictionStore(sp.GetRequiredService<IMongoDatabase>(), sp.GetService<TimeProvider>()));
         builder.Services.AddSingleton<IPredictionStore>(sp => sp.GetRequiredService<MongoPredictionStore>());
         builder.Services.AddSingleton<IDeadLetterStore>(sp => sp.GetRequiredService<MongoPredictionStore>());
+        builder.Services.AddSingleton<IShadowPredictionStore>(sp => sp.GetRequiredService<MongoPredictionStore>());
         return builder;
     }
 }

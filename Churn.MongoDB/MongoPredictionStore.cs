@@ -9,7 +9,8 @@ namespace Churn.MongoDB;
 /// The MongoDB <see cref="IPredictionStore"/>: collection <c>predictions</c> keyed by <c>_id = eventId</c>, written with
 /// unordered bulk conditional upserts (a prediction scored later is never replaced by one scored earlier) at write
 /// concern majority with a 10 s write-concern timeout, <c>models</c> keyed by version, and the recorded dead letters
-/// (<see cref="IDeadLetterStore"/>, collection <c>deadLetters</c>). Indexes follow the API's
+/// (<see cref="IDeadLetterStore"/>, collection <c>deadLetters</c>) and the challenger's shadow predictions
+/// (<see cref="IShadowPredictionStore"/>, collection <c>shadowPredictions</c>). Indexes follow the API's
 /// queries (equality, sort, range) and are created once at start. Traced by the driver's own source
 /// (<see cref="MongoTelemetry.ActivitySourceName"/>).
 /// </summary>
@@ -94,5 +95,6 @@ public sealed partial class MongoPredictionStore : IPredictionStore
             .ConfigureAwait(false);
         await _deadLetters.Indexes.CreateOneAsync(Index("deadLetteredAt", NewestFirst), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
+        await CreateShadowIndexesAsync(cancellationToken).ConfigureAwait(false); // MongoPredictionStore.Shadow.cs
     }
 }

@@ -9,13 +9,13 @@ namespace Churn.Trainer;
 /// <summary>
 /// The part of a run that reads only the training file: cross-validate every candidate, select the winner, choose its
 /// calibrator by nested cross-validation over its out-of-fold predictions, and the threshold on those predictions once
-/// calibrated. <c>--cv-only</c> stops here, so candidates, features and rules can be developed without the test file.
+/// calibrated (<c>--candidates</c> narrows the catalog). <c>--cv-only</c> stops here, so candidates, features and rules can be developed without the test file.
 /// </summary>
 public static class Development
 {
-    public static DevelopmentResult Run(LabelledData train, int seed, ConsoleProgress progress)
+    public static DevelopmentResult Run(LabelledData train, int seed, ConsoleProgress progress, IReadOnlyList<string>? only = null)
     {
-        var candidates = CandidateCatalog.All(seed);
+        var candidates = CandidateCatalog.All(seed).Where(c => only is null || only.Contains(c.Name)).ToList();
         var leaderboard = new List<CrossValidationResult>();
         foreach (var candidate in candidates)
         {

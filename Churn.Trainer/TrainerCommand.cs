@@ -52,9 +52,10 @@ public static class TrainerCommand
     public static int Usage(string? error, TextWriter output)
     {
         output.WriteLine(error);
-        output.WriteLine("Usage: dotnet run --project Churn.Trainer -- [--train <csv>] [--test <csv>] [--out <dir>] [--seed N] [--if-missing] [--cv-only]");
+        output.WriteLine("Usage: dotnet run --project Churn.Trainer -- [--train <csv>] [--test <csv>] [--out <dir>] [--seed N] [--candidates a,b] [--if-missing] [--cv-only]");
         output.WriteLine("Defaults: --train data/churn-bigml-80.csv --test data/churn-bigml-20.csv --out artifacts/model --seed 1");
         output.WriteLine("--cv-only: cross-validate, select and calibrate on the training file only; the test file is not read, nothing is written.");
+        output.WriteLine("--candidates: only these candidates compete (e.g. a challenger: --candidates fast-tree-8-leaves-ff --out artifacts/model/challenger).");
         return 1;
     }
 }

@@ -20,7 +20,7 @@ public static class TrainingRun
     {
         var train = LabelledData.Load(options.TrainPath);
         progress.DataLoaded("training", train);
-        return Development.Run(train, options.Seed, progress);
+        return Development.Run(train, options.Seed, progress, options.Candidates);
     }
 
     public static TrainingResult Execute(TrainerOptions options, ConsoleProgress progress)

@@ -9,7 +9,7 @@ namespace Churn.Api.Documentation;
 /// test file replayed (<c>csv-{SHA-256 prefix of the file}-{line}</c>, customer <c>c-{8 hex}-{line}</c>), an Api event id
 /// (<c>api-{UUIDv7}</c>) and a Trainer model version (<c>{candidate}-{SHA-256 prefix of the ONNX file}</c>).
 /// </summary>
-internal static class ApiExamples
+internal static partial class ApiExamples
 {
     private static readonly DateTimeOffset At = new(2026, 1, 15, 9, 30, 0, TimeSpan.Zero);
 

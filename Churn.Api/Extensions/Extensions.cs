@@ -6,6 +6,7 @@ using Churn.Api.Limits;
 using Churn.Api.Live;
 using Churn.Api.Security;
 using Churn.Api.Stats;
+using Churn.Core.Challenger;
 using Churn.Core.Composition;
 using Churn.Core.Ingest;
 using Churn.Core.Monitoring;
@@ -56,6 +57,7 @@ public static class Extensions
         {
             case TransportKind.Embedded:
                 builder.AddInProcessPipeline();
+                builder.AddShadowScoring(); // the worker in this process scores the challenger in shadow
                 break;
             case TransportKind.Kafka:
                 builder.AddKafkaProducer(PipelinePorts.KafkaConnectionName);
@@ -74,6 +76,7 @@ public static class Extensions
                 break;
         }
         builder.AddChurnModel();
+        builder.AddChallengerModel(); // shown and promoted here; scored in shadow wherever the worker runs
         builder.AddDriftMonitoring();
         builder.Services.AddSingleton<CustomerIngest>();
         return builder;

@@ -9,8 +9,10 @@ public static class OperatorCommands
     public const string ApiKeyVariable = "Churn__ApiKey";
     public const string ReplayPath = "/api/admin/replay";
     public const string ReloadModelPath = "/api/admin/model/reload";
+    public const string PromoteChallengerPath = "/api/admin/challenger/promote";
     public const string ReplayCommand = "replay-test-file";
     public const string ReloadModelCommand = "reload-model";
+    public const string PromoteChallengerCommand = "promote-challenger";
     public const string RetrainCommand = "retrain-model";
 
     public static IResourceBuilder<ProjectResource> WithApiKey(
@@ -23,7 +25,10 @@ public static class OperatorCommands
             .WithHttpCommand(ReplayPath, "Replay test file", commandName: ReplayCommand, commandOptions: AdminRequest(apiKey,
                 "Publishes every row of the test file (data/churn-bigml-20.csv) again; replays are idempotent.", "ArrowRepeatAll"))
             .WithHttpCommand(ReloadModelPath, "Reload model", commandName: ReloadModelCommand, commandOptions: AdminRequest(apiKey,
-                "Loads the model in the model directory, validates it and swaps it in if it passes.", "ArrowSync"));
+                "Loads the model in the model directory, validates it and swaps it in if it passes.", "ArrowSync"))
+            .WithHttpCommand(PromoteChallengerPath, "Promote challenger", commandName: PromoteChallengerCommand, commandOptions: AdminRequest(apiKey,
+                "Makes the challenger scored in shadow (the model directory's 'challenger' folder) the serving model through the " +
+                "hot swap; a refused one keeps the current model. Compare them first on the Web's model page.", "Trophy"));
 
     /// <summary>
     /// A "Retrain model" button on the one-shot trainer: it starts the explicit-start <paramref name="retrain"/>

@@ -1,3 +1,4 @@
+using Churn.Core.Challenger;
 using Churn.Core.Serving;
 using Churn.Core.Storage;
 using Churn.Core.Transport;
@@ -13,7 +14,8 @@ namespace Churn.Core.Worker;
 /// <see cref="CompleteAsync"/> of this one runs): read each record strictly and check it against the contract (poison → dead-letter
 /// topic), score the valid ones in one call on ONE model snapshot, register the model card on first use, write the
 /// predictions (<see cref="StoreWriter"/>: a record the store refuses or cannot write is dead-lettered with the store's
-/// reason), and confirm every dead letter (<see cref="DeadLetterPublisher"/>). Outages of the store or the dead-letter
+/// reason), hand the written ones to the challenger's <see cref="ShadowScorer"/> when the host has one, and confirm
+/// every dead letter (<see cref="DeadLetterPublisher"/>). Outages of the store or the dead-letter
 /// topic are retried with backoff and never skip the batch; a batch that fails as a whole throws
 /// <see cref="BatchFailedException"/> and is retried by the worker. <see cref="ProcessAsync"/> returns only when every
 /// record is written or dead-lettered, so the caller may then store the offsets; cancelled when the host stops.
@@ -27,7 +29,8 @@ public sealed partial class BatchProcessor(
     ScoringWorkerStatus status,
     IOptions<ScoringWorkerOptions> options,
     TimeProvider time,
-    ILogger<BatchProcessor> logger)
+    ILogger<BatchProcessor> logger,
+    ShadowScorer? shadow = null)
 {
     private readonly ScoringWorkerOptions _options = options.Value;
     private readonly DeadLetterPublisher _deadLetters = new(deadLetterPublisher, topics.Value.DeadLetters, metrics, logger);
@@ -91,6 +94,7 @@ public sealed partial class BatchProcessor(
                 var (written, refused) = await WriteAsync(prepared.Records, prepared.Predictions, retrier, prepared.Trace, stopping);
                 poison.AddRange(refused);
                 RecordWritten(written);
+                shadow?.Offer(written.Items); // the challenger, if any, scores the same events apart; never blocks or throws
             }
             await DeadLetterAsync(poison, retrier, stopping);
         }

@@ -1,3 +1,4 @@
+using Churn.Core.Challenger;
 using Churn.Core.Composition;
 using Churn.Core.DeadLetters;
 using Churn.Core.Serving;
@@ -14,7 +15,8 @@ public static class Extensions
     /// The scoring worker as its own process, per port (<see cref="PipelinePorts"/>): it consumes <c>churn.customers</c>
     /// from Kafka (and dead-letters to <c>churn.customers.dlq</c>) and writes predictions to SQLite or MongoDB; beside it
     /// the dead-letter recorder consumes <c>churn.customers.dlq</c> in its own group and writes what it reads to the same
-    /// store, where the Api reads it.
+    /// store, where the Api reads it; and the challenger in the model directory's slot, if any, is scored in shadow on
+    /// every written batch (<c>AddChallengerModel</c>, <c>AddShadowScoring</c>), its predictions stored apart.
     /// </summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -44,7 +46,9 @@ public static class Extensions
                 break;
         }
         builder.AddChurnModel();
+        builder.AddChallengerModel();
         builder.AddScoringWorker();
+        builder.AddShadowScoring();
         builder.AddDeadLetterRecorder();
         return builder;
     }

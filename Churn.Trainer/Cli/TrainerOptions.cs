@@ -1,6 +1,11 @@
+using Churn.Trainer.Candidates;
+
 namespace Churn.Trainer.Cli;
 
-/// <summary>Command line of the Trainer: <c>--train &lt;csv&gt; --test &lt;csv&gt; --out &lt;dir&gt; [--seed N] [--if-missing] [--cv-only]</c>.</summary>
+/// <summary>
+/// Command line of the Trainer: <c>--train &lt;csv&gt; --test &lt;csv&gt; --out &lt;dir&gt; [--seed N] [--candidates a,b]
+/// [--if-missing] [--cv-only]</c>.
+/// </summary>
 public sealed record TrainerOptions
 {
     public const int DefaultSeed = 1;
@@ -16,6 +21,11 @@ public sealed record TrainerOptions
     /// not read and nothing is written. For developing candidates, features and rules without looking at the test file.
     /// </summary>
     public bool CrossValidationOnly { get; init; }
+    /// <summary>
+    /// Only these candidates of the catalog compete (null: all of them), e.g. to train a challenger of another algorithm
+    /// into the challenger slot. The rules are unchanged; the leaderboard lists the ones that ran.
+    /// </summary>
+    public IReadOnlyList<string>? Candidates { get; init; }
 
     public static bool TryParse(IReadOnlyList<string> args, out TrainerOptions options, out string? error)
     {
@@ -47,6 +57,17 @@ public sealed record TrainerOptions
                 case "--out": options = options with { OutputDirectory = value }; break;
                 case "--seed" when int.TryParse(value, out var seed): options = options with { Seed = seed }; break;
                 case "--seed": error = $"--seed must be an integer, not '{value}'."; return false;
+                case "--candidates":
+                    var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    var known = CandidateCatalog.All(DefaultSeed).Select(c => c.Name).ToList();
+                    var unknown = names.Length == 0 ? value : names.FirstOrDefault(n => !known.Contains(n));
+                    if (unknown is not null)
+                    {
+                        error = $"--candidates takes names of the catalog separated by commas; '{unknown}' is none of {string.Join(", ", known)}.";
+                        return false;
+                    }
+                    options = options with { Candidates = [.. names.Distinct()] };
+                    break;
                 default: error = $"Unknown option '{name}'."; return false;
             }
         }

@@ -11,11 +11,17 @@ public sealed class ModelModel(ChurnApiClient api) : PageModel
     public ModelCard? Card { get; private set; }
     public ModelsResponse? Versions { get; private set; }
 
+    /// <summary>The shadow challenger beside the serving model (Pages/Shared/_ChallengerSection.cshtml).</summary>
+    public ChallengerSection? Challenger { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var card = api.GetModelAsync(ct);
         var versions = api.GetModelsAsync(ct);
+        var challenger = api.GetChallengerAsync(ct);
         (Card, Versions) = (await card, await versions);
+        var (report, absent) = await challenger;
+        Challenger = new ChallengerSection(Card, report, absent);
     }
 
     /// <summary>The test file's reliability diagram, or null for a card written before calibration was recorded.</summary>

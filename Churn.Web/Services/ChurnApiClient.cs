@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Churn.Domain.Api;
+using Churn.Domain.Challenger;
 using Churn.Domain.Customers;
 using Churn.Domain.Models;
 using Churn.Domain.Monitoring;
@@ -55,6 +56,19 @@ public sealed class ChurnApiClient(HttpClient http)
         if (response.StatusCode == HttpStatusCode.ServiceUnavailable) return null;
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<ModelCard>(Json, ct);
+    }
+
+    /// <summary>The challenger and its live comparison, or null and the Api's reason when there is none (404).</summary>
+    public async Task<(ChallengerReport? Report, string? Absent)> GetChallengerAsync(CancellationToken ct)
+    {
+        using var response = await http.GetAsync("api/models/challenger", ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            var problem = await response.Content.ReadFromJsonAsync<ProblemBody>(Json, ct);
+            return (null, problem?.Detail ?? problem?.Title ?? "No challenger.");
+        }
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<ChallengerReport>(Json, ct), null);
     }
 
     /// <summary>A page of the recorded dead letters, newest first, with the counts by reason kind.</summary>

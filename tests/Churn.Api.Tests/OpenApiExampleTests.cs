@@ -7,6 +7,7 @@ using Churn.Core.Ingest;
 using Churn.Core.Monitoring;
 using Churn.Core.Serving;
 using Churn.Domain.Api;
+using Churn.Domain.Challenger;
 using Churn.Domain.Customers;
 using Churn.Domain.Events;
 using Churn.Domain.Models;
@@ -177,6 +178,49 @@ public sealed class OpenApiExampleTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal((item.Origin, item.RejectionReason, item.Raw), (rejected.Origin, rejected.Reason, rejected.Excerpt));
         Assert.Equal((DeadLetterReader.IngestRejectedKind, item.Origin, Encoding.UTF8.GetByteCount(item.Raw!)),
             (rejected.ReasonKind, rejected.Key, rejected.ValueBytes));
+    }
+
+    [Fact]
+    public async Task The_challenger_example_is_a_card_the_trainer_writes_for_a_challenger_and_a_comparison_as_the_comparer_computes_it()
+    {
+        var trained = await TrainedChallenger.CardAsync();
+        var report = (await Example("/api/models/challenger", "get")).Deserialize<ChallengerReport>(Json.Options)!;
+        var promoted = (await Example("/api/admin/challenger/promote", "post")).Deserialize<ModelSwapResult>(Json.Options)!;
+        var reloaded = (await Example("/api/admin/challenger/reload", "post")).Deserialize<ModelSwapResult>(Json.Options)!;
+        var (card, c) = (report.Card, report.Comparison);
+
+        // The card: what `--candidates fast-tree-8-leaves-ff` trains (another algorithm than the serving example's).
+        var candidate = CandidateOf(card.Version);
+        Assert.Equal(TrainedChallenger.Candidate, candidate.Name);
+        Assert.Equal(CandidateOf(trained.Version).Name, candidate.Name);
+        Assert.Equal(candidate.Algorithm, card.Algorithm);
+        Assert.Equal(candidate.Hyperparameters, card.Hyperparameters);
+        Assert.Equal((trained.ThresholdRule, trained.SelectionRule, trained.Seed), (card.ThresholdRule, card.SelectionRule, card.Seed));
+        Assert.Equal(trained.Onnx, card.Onnx);
+        Assert.Equal(trained.FeatureNames, card.FeatureNames);
+        Assert.NotEqual(CandidateOf(report.ChampionVersion!).Name, candidate.Name);
+        Assert.All([c.ChallengerVersion, promoted.ServingVersion!, reloaded.ServingVersion!], v => Assert.Equal(card.Version, v));
+        Assert.All(c.ChampionVersions, v => CandidateOf(v.Version));
+        Assert.Equal((ModelSwapOutcome.Swapped, ModelSwapOutcome.Swapped), (promoted.Outcome, reloaded.Outcome));
+
+        // The comparison: its numbers hang together as ShadowComparer computes them (shown to 4 decimals).
+        var d = c.Decisions;
+        Assert.Equal(c.Events, d.BothChurn + d.ChampionOnly + d.ChallengerOnly + d.NeitherChurn);
+        Assert.Equal(c.Events, c.ChampionVersions.Sum(v => v.Events));
+        Assert.InRange(c.Events, 1, Math.Min(c.Window, c.ShadowPredictions));
+        Assert.InRange(c.Labelled, 0, c.Events);
+        Assert.True(c.From <= c.To);
+        Assert.Equal(Math.Round((d.BothChurn + d.NeitherChurn) / (double)c.Events, 4), c.Agreement);
+        Assert.InRange(c.MeanAbsoluteDifference!.Value, 0, 1);
+        foreach (var (side, churn) in new[] { (c.Champion!, d.BothChurn + d.ChampionOnly), (c.Challenger!, d.BothChurn + d.ChallengerOnly) })
+        {
+            var m = side.ConfusionMatrix!;
+            Assert.Equal(c.Labelled, m.TruePositives + m.FalsePositives + m.FalseNegatives + m.TrueNegatives);
+            Assert.Equal(Math.Round(churn / (double)c.Events, 4), side.PredictedChurnRate);
+            Assert.Equal(Math.Round(m.TruePositives / (double)(m.TruePositives + m.FalsePositives), 4), side.Precision);
+            Assert.Equal(Math.Round(m.TruePositives / (double)(m.TruePositives + m.FalseNegatives), 4), side.Recall);
+            Assert.All([side.Auc!.Value, side.Brier!.Value, side.MeanProbability], v => Assert.InRange(v, 0, 1));
+        }
     }
 
     [Fact]

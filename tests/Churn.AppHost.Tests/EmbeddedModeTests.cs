@@ -65,7 +65,7 @@ public class EmbeddedModeTests
     }
 
     [Fact]
-    public async Task Operators_get_replay_reload_and_retrain_buttons()
+    public async Task Operators_get_replay_reload_promote_and_retrain_buttons()
     {
         await using var builder = await BuildAsync();
 
@@ -74,6 +74,7 @@ public class EmbeddedModeTests
 
         Assert.Contains("replay-test-file", apiCommands);
         Assert.Contains("reload-model", apiCommands);
+        Assert.Contains("promote-challenger", apiCommands);
         Assert.Contains("retrain-model", trainerCommands);
     }
 }

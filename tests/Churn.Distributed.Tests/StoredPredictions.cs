@@ -42,6 +42,16 @@ public sealed class StoredPredictions(string databasePath)
         return rows;
     }
 
+    /// <summary>The challenger's shadow predictions of <paramref name="version"/> (table <c>shadow_predictions</c>).</summary>
+    public async Task<long> ShadowCountAsync(string version)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM shadow_predictions WHERE model_version = $version";
+        command.Parameters.AddWithValue("$version", version);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
     private async Task<SqliteConnection> OpenAsync()
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder

@@ -14,10 +14,10 @@ public sealed class Topology : IAsyncDisposable
     private readonly TempDirectory _directory = TempDirectory.WithPrefix("churn-distributed-");
     private readonly List<ServiceProcess> _processes = [];
 
-    private Topology(KafkaCluster cluster, string modelDirectory)
+    private Topology(KafkaCluster cluster, string? modelDirectory)
     {
         _cluster = cluster;
-        ModelDirectory = modelDirectory;
+        ModelDirectory = modelDirectory ?? _directory.Combine("model");
         CustomersTopic = cluster.NewTopic("churn.customers");
         DeadLetterTopic = cluster.NewTopic("churn.customers.dlq");
         Store = new StoredPredictions(DatabasePath);
@@ -33,6 +33,23 @@ public sealed class Topology : IAsyncDisposable
     public KafkaCluster Cluster => _cluster;
 
     public static async Task<Topology> CreateAsync(KafkaCluster cluster) => new(cluster, await TrainedModel.EnsureAsync());
+
+    /// <summary>
+    /// A deployment with its own copy of the Trainer's model and, in its challenger slot (<c>challenger</c> under the
+    /// model directory, shared by every process as the AppHost shares it), <see cref="TrainedChallenger"/>'s model.
+    /// </summary>
+    public static async Task<Topology> CreateWithChallengerAsync(KafkaCluster cluster)
+    {
+        var trained = await TrainedModel.EnsureAsync();
+        var topology = new Topology(cluster, modelDirectory: null);
+        Directory.CreateDirectory(topology.ModelDirectory);
+        foreach (var file in new[] { "model.onnx", Domain.Models.ModelCardJson.FileName })
+        {
+            File.Copy(Path.Combine(trained, file), Path.Combine(topology.ModelDirectory, file));
+        }
+        await TrainedChallenger.CopyToAsync(Path.Combine(topology.ModelDirectory, "challenger"));
+        return topology;
+    }
 
     /// <summary>What every service of this deployment is configured with (the AppHost sets the same keys).</summary>
     public Dictionary<string, string?> Settings(params (string Key, string? Value)[] extra)

@@ -20,21 +20,28 @@ public static class TrainedModel
     public static string CardPath => Path.Combine(Directory, ModelCardJson.FileName);
 
     /// <summary>Returns the model directory, training first when needed; skips the test when the data is missing.</summary>
-    public static async Task<string> EnsureAsync()
+    public static Task<string> EnsureAsync() => EnsureTrainedAsync(Directory, candidates: null);
+
+    /// <summary>
+    /// Trains the Trainer's real output into <paramref name="directory"/> once (only <paramref name="candidates"/> competing
+    /// when given) and returns the directory; skips the test when the data is missing.
+    /// </summary>
+    internal static async Task<string> EnsureTrainedAsync(string directory, IReadOnlyList<string>? candidates)
     {
         RepositoryPaths.SkipUnlessDataPresent();
         await InProcess.WaitAsync();
         try
         {
-            System.IO.Directory.CreateDirectory(Directory);
-            using var crossProcess = await AcquireFileLockAsync(Path.Combine(Directory, ".lock"));
-            var stamp = Path.Combine(Directory, ".stamp");
-            var expected = Stamp();
-            if (!File.Exists(stamp) || File.ReadAllText(stamp) != expected || !File.Exists(CardPath))
+            System.IO.Directory.CreateDirectory(directory);
+            using var crossProcess = await AcquireFileLockAsync(Path.Combine(directory, ".lock"));
+            var stamp = Path.Combine(directory, ".stamp");
+            var expected = Stamp() + (candidates is null ? "" : "|" + string.Join(',', candidates));
+            if (!File.Exists(stamp) || File.ReadAllText(stamp) != expected || !File.Exists(Path.Combine(directory, ModelCardJson.FileName)))
             {
                 var options = new TrainerOptions
                 {
-                    TrainPath = RepositoryPaths.TrainFile, TestPath = RepositoryPaths.TestFile, OutputDirectory = Directory,
+                    TrainPath = RepositoryPaths.TrainFile, TestPath = RepositoryPaths.TestFile, OutputDirectory = directory,
+                    Candidates = candidates,
                 };
                 var errors = new StringWriter();
                 var exit = await TrainerCommand.RunAsync(options, TextWriter.Null, errors);
@@ -44,7 +51,7 @@ public static class TrainedModel
                 }
                 File.WriteAllText(stamp, expected);
             }
-            return Directory;
+            return directory;
         }
         finally
         {

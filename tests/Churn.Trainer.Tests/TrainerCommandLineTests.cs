@@ -25,6 +25,18 @@ public class TrainerCommandLineTests
         Assert.Equal(new TrainerOptions { TrainPath = "a.csv", TestPath = "b.csv", OutputDirectory = "m", Seed = 7, OnlyIfMissing = true, CrossValidationOnly = true }, options);
     }
 
+    [Fact]
+    public void Candidates_narrow_the_catalog_to_the_ones_named()
+    {
+        Assert.True(TrainerOptions.TryParse(["--candidates", "fast-tree-8-leaves-ff, logistic-regression", "--out", "artifacts/model/challenger"],
+            out var options, out _));
+
+        Assert.Equal(["fast-tree-8-leaves-ff", "logistic-regression"], options.Candidates);
+        Assert.Equal("artifacts/model/challenger", options.OutputDirectory);
+        Assert.False(TrainerOptions.TryParse(["--candidates", "fast-tree-9000"], out _, out var error));
+        Assert.StartsWith("--candidates takes names of the catalog separated by commas; 'fast-tree-9000' is none of logistic-regression, ", error);
+    }
+
     [Theory]
     [InlineData(new[] { "--seed", "x" }, "--seed must be an integer, not 'x'.")]
     [InlineData(new[] { "--train" }, "Option '--train' needs a value.")]

@@ -18,13 +18,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    /// <summary>The rows of the test file, all replayed and scored before the first test.</summary>
+    /// <summary>The rows of the test file, all replayed and scored before the first test (and shadowed by the challenger).</summary>
     public const int TestFileRows = 667;
 
     public async ValueTask InitializeAsync()
     {
         if (!RepositoryPaths.DataPresent) return; // every test skips, naming the missing file
         await Api.Settings.PrepareAsync();
+        await TrainedChallenger.CopyToAsync(Path.Combine(Api.Settings.ModelDirectory, "challenger")); // scored in shadow beside it
         // Fill the store the way production does: replay the test file through the Api into the embedded pipeline.
         using (var http = ApiClient())
         {

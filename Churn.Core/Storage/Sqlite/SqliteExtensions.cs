@@ -12,7 +12,8 @@ public static class SqliteExtensions
 
     /// <summary>
     /// Registers the embedded SQLite <see cref="IPredictionStore"/> (options section <c>Churn:Sqlite</c>; the file is
-    /// resolved against the content root) and, over the same file, the <see cref="IDeadLetterStore"/>; its health
+    /// resolved against the content root) and, over the same file, the <see cref="IDeadLetterStore"/> and the challenger's
+    /// <see cref="IShadowPredictionStore"/>; its health
     /// check <see cref="HealthCheckName"/> and its trace source.
     /// </summary>
     public static IHostApplicationBuilder AddSqlitePredictionStore(
@@ -35,6 +36,7 @@ public static class SqliteExtensions
         });
         builder.Services.AddSingleton<IPredictionStore>(sp => sp.GetRequiredService<SqlitePredictionStore>());
         builder.Services.AddSingleton<IDeadLetterStore>(sp => sp.GetRequiredService<SqlitePredictionStore>());
+        builder.Services.AddSingleton<IShadowPredictionStore>(sp => sp.GetRequiredService<SqlitePredictionStore>());
         builder.Services.AddHealthChecks()
             .AddCheck<SqliteStoreHealthCheck>(HealthCheckName, tags: [HealthCheckTags.Ready]);
         builder.Services.ConfigureOpenTelemetryTracerProvider(

@@ -130,6 +130,7 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
         Execute(writer, SqliteSchema.Create);
         AddReasonsColumn(writer);
         Execute(writer, SqliteSchema.CreateDeadLetters);
+        Execute(writer, SqliteShadowSchema.Create); // the challenger's shadow predictions (SqlitePredictionStore.Shadow.cs)
         var upsert = writer.CreateCommand();
         upsert.CommandText = SqliteSchema.Upsert;
         foreach (var name in SqliteSchema.UpsertParameters)

@@ -1,3 +1,4 @@
+using Churn.Core.Challenger;
 using Churn.Core.Composition;
 using Churn.Core.Serving;
 using Churn.Core.Storage;
@@ -10,7 +11,8 @@ namespace Churn.Benchmarks.Pipeline;
 /// <summary>
 /// One host composed as Churn.Api composes it with <c>Churn:Transport=embedded</c> and <c>Churn:Store=sqlite</c>:
 /// <c>AddInProcessPipeline</c> (embedded log, scoring worker, ingest), <c>AddSqlitePredictionStore</c>,
-/// <c>AddChurnModel</c>. Ingest's own service is configured off; the command drives the <c>IngestRunner</c>.
+/// <c>AddChurnModel</c>, <c>AddChallengerModel</c> + <c>AddShadowScoring</c> (off unless <c>--challenger</c>). Ingest's own
+/// service is configured off; the command drives the <c>IngestRunner</c>.
 /// </summary>
 public sealed class EmbeddedFlow(IHost host) : IPipelineFlow
 {
@@ -20,6 +22,8 @@ public sealed class EmbeddedFlow(IHost host) : IPipelineFlow
         builder.AddInProcessPipeline();
         builder.AddSqlitePredictionStore();
         builder.AddChurnModel();
+        builder.AddChallengerModel();
+        builder.AddShadowScoring();
         builder.Services.RecordLatency(recorder);
         return new EmbeddedFlow(builder.Build());
     }

@@ -8,10 +8,13 @@ namespace Churn.Benchmarks.Pipeline;
 
 /// <summary>
 /// <c>pipeline-compare</c>: the embedded flow and Kafka with 1 and 2 scoring workers (and, with
-/// <c>--fetch-wait-ms</c>, the same Kafka flows with that fetch wait), or with <c>--compare reasons</c> the embedded
-/// flow with reason codes off and on; at max rate and at <c>--rate</c>, repeated, alternating: each repeat runs every case once per rate, in an order rotated by the repeat. Every run is the
+/// <c>--fetch-wait-ms</c>, the same Kafka flows with that fetch wait), or with <c>--compare challenger</c> the embedded
+/// flow without and with a challenger scored in shadow, or with <c>--compare compositions</c> the embedded flow alone, inside
+/// Churn.Api's composition and that exporting over OTLP, or with <c>--compare reasons</c> the embedded flow with reason
+/// codes off and on; at max rate and at <c>--rate</c>, repeated,
+/// alternating: each repeat runs every case once per rate, in an order rotated by the repeat. Every run is the
 /// <c>pipeline</c> command in a fresh process (the same build), so each starts cold exactly as the single command does.
-/// Prints one table (medians, ratios to the first flow — embedded, or reasons off — in the same repeat) and every run; writes the runs' JSON and logs
+/// Prints one table (medians, ratios to the first flow in the same repeat) and every run; writes the runs' JSON and logs
 /// to <c>--dir</c>, their SQLite files to <c>--db-dir</c> (default: the temp folder; outside the repository, which is
 /// the hosts' content root, whose configuration file watcher would otherwise see every write of every host).
 /// </summary>
@@ -30,8 +33,10 @@ public static class PipelineComparison
         var flows = compare switch
         {
             Transports => TransportFlows(fetchWait),
-            ReasonCodes => ReasonFlows(),
-            _ => throw new ArgumentException($"--compare must be {Transports} or {ReasonCodes}, not '{compare}'"),
+            Challenger => ChallengerFlows(await BenchModel.EnsureChallengerAsync(output)),
+            Compositions => CompositionFlows,
+            ReasonCodes => ReasonFlows,
+            _ => throw new ArgumentException($"--compare must be {Transports}, {Challenger}, {Compositions} or {ReasonCodes}, not '{compare}'"),
         };
         Directory.CreateDirectory(directory);
         Directory.CreateDirectory(databases);
@@ -68,7 +73,24 @@ public static class PipelineComparison
     }
 
     private const string Transports = "transports";
+    private const string Challenger = "challenger";
+    private const string Compositions = "compositions";
     private const string ReasonCodes = "reasons";
+
+    /// <summary>The embedded flow as the pipeline's registrations alone, inside Churn.Api's composition, and that with the OTLP exporter.</summary>
+    private static readonly List<(string Flow, string[] Arguments)> CompositionFlows =
+    [
+        ("embedded, pipeline only", ["--composition", "worker"]),
+        ("embedded in Churn.Api", ["--composition", "api"]),
+        ("embedded in Churn.Api + OTLP", ["--composition", "api", "--exporter", "otlp"]),
+    ];
+
+    /// <summary>The embedded flow with the model served without its explainer, then with it (the product's default).</summary>
+    private static readonly List<(string Flow, string[] Arguments)> ReasonFlows =
+    [
+        ("embedded, reasons off", ["--reasons", "off"]),
+        ("embedded, reasons on", ["--reasons", "on"]),
+    ];
 
     private static List<(string Flow, string[] Arguments)> TransportFlows(int fetchWait)
     {
@@ -87,11 +109,11 @@ public static class PipelineComparison
         return flows;
     }
 
-    /// <summary>The embedded flow with the model served without its explainer, then with it (the product's default).</summary>
-    private static List<(string Flow, string[] Arguments)> ReasonFlows() =>
+    /// <summary>The embedded flow without a challenger, then with one scored in shadow on every event.</summary>
+    private static List<(string Flow, string[] Arguments)> ChallengerFlows(string challenger) =>
     [
-        ("embedded, reasons off", ["--reasons", "off"]),
-        ("embedded, reasons on", ["--reasons", "on"]),
+        ("embedded, no challenger", ["--challenger", "none"]),
+        ("embedded + challenger", ["--challenger", challenger]),
     ];
 
     private static async Task<ComparisonRun> RunOnceAsync(int repeat, ComparisonCase @case, string directory, string databases)

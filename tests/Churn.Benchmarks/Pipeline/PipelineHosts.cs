@@ -43,7 +43,8 @@ public static class PipelineHosts
         services.Replace(ServiceDescriptor.Singleton<IPredictionStore>(sp =>
             new LatencyRecordingStore(sp.GetRequiredService<SqlitePredictionStore>(), TimeProvider.System, recorder)));
 
-    private static Dictionary<string, string?> Settings(PipelineRunOptions run)
+    /// <summary>The settings every host of a run gets: the bench model, ingest off (the command drives it), the run's database and overrides.</summary>
+    public static Dictionary<string, string?> Settings(PipelineRunOptions run)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -53,6 +54,14 @@ public static class PipelineHosts
             ["Churn:Sqlite:Path"] = run.Database,
             ["Churn:Model:Reasons"] = run.Reasons ? "true" : "false",
         };
+        if (run.Challenger is { } slot)
+        {
+            settings["Churn:Challenger:Directory"] = slot;
+        }
+        else
+        {
+            settings["Churn:Challenger:Enabled"] = "false";
+        }
         if (run.Batch > 0)
         {
             settings["Churn:Scoring:MaxBatchSize"] = run.Batch.ToString(CultureInfo.InvariantCulture);

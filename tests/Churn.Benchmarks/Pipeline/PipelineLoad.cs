@@ -34,8 +34,9 @@ public static class PipelineLoad
         }
 
         var recorder = new LatencyRecorder(run.Events);
-        await using var flow = run.Transport == PipelineRunOptions.Kafka
-            ? KafkaFlow.Create(run, recorder)
+        using var shadowRecorder = new ShadowRecorder();
+        await using var flow = run.Transport == PipelineRunOptions.Kafka ? KafkaFlow.Create(run, recorder)
+            : run.Composition == PipelineRunOptions.ApiComposition ? ApiFlow.Create(run, recorder)
             : (IPipelineFlow)EmbeddedFlow.Create(run, recorder);
         using var timeout = new CancellationTokenSource(run.Timeout);
         await flow.StartAsync(timeout.Token);
@@ -58,6 +59,9 @@ public static class PipelineLoad
         var elapsed = clock.Elapsed;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuAtStart;
+        var shadow = run.Challenger is { } slot
+            ? await WaitForShadowAsync(flow, ModelFiles.ReadCard(slot).Version, shadowRecorder, output, timeout.Token)
+            : null;
         var ingestSummary = await ingest.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default);
         var kafka = flow.Facts();
         await flow.StopAsync();
@@ -78,7 +82,8 @@ public static class PipelineLoad
             Math.Round(ingestSummary?.EventsPerSecond ?? 0, 0),
             [.. flow.ScoringHosts.Select(s => ((LatencyRecordingStore)s.GetRequiredService<IPredictionStore>()).Stored)],
             kafka, run.Database, card.Version,
-            $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+            $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}",
+            shadow);
         Directory.CreateDirectory(Path.GetDirectoryName(run.Json)!);
         await File.WriteAllTextAsync(run.Json, summary.ToJson());
         output.WriteLine(summary.ToJson());
@@ -100,6 +105,41 @@ public static class PipelineLoad
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM predictions WHERE reasons IS NOT NULL";
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// With a challenger: waits (after the last served prediction was stored, outside the timed window) until every
+    /// stored event is shadowed, dropped or failed, or nothing moves for <see cref="StallTimeout"/>, and says how long
+    /// the shadow scorer took to catch up.
+    /// </summary>
+    private static async Task<ShadowRunFacts> WaitForShadowAsync(IPipelineFlow flow, string challenger, ShadowRecorder recorder,
+        TextWriter output, CancellationToken timeout)
+    {
+        var stores = flow.ScoringHosts.Select(s => s.GetRequiredService<IShadowPredictionStore>()).ToList();
+        var served = await flow.ScoringHosts[0].GetRequiredService<SqlitePredictionStore>().CountAsync(timeout);
+        var clock = Stopwatch.StartNew();
+        var idle = Stopwatch.StartNew();
+        var shadowed = -1L;
+        while (true)
+        {
+            var now = await stores[0].CountShadowAsync(challenger, timeout); // one SQLite file for every host
+            if (now != shadowed)
+            {
+                (shadowed, idle) = (now, Stopwatch.StartNew());
+            }
+            if (shadowed + recorder.Dropped + recorder.Failed >= served || idle.Elapsed > StallTimeout)
+            {
+                break;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout);
+        }
+        if (shadowed + recorder.Dropped + recorder.Failed < served)
+        {
+            output.WriteLine($"Shadow stalled: {shadowed:N0} shadowed, {recorder.Dropped:N0} dropped, {recorder.Failed:N0} failed of {served:N0} served.");
+        }
+        var (meanMs, scoredBatches) = recorder.Scoring();
+        return new ShadowRunFacts(challenger, shadowed, recorder.Dropped, recorder.Failed, Math.Round(clock.Elapsed.TotalSeconds, 2),
+            Math.Round(meanMs, 3), scoredBatches);
     }
 
     /// <summary>

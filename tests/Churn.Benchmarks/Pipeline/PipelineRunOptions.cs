@@ -2,7 +2,11 @@ using Churn.Benchmarks.Setup;
 
 namespace Churn.Benchmarks.Pipeline;
 
-/// <summary>The <c>pipeline</c> command's options (docs/performance.md §4, §8 and §9).</summary>
+/// <summary>
+/// The <c>pipeline</c> command's options (docs/performance.md §4, §8, §11 and §12). <see cref="Challenger"/>: the
+/// challenger slot to score in shadow (<c>--challenger &lt;dir&gt;</c>), or null (<c>none</c>, the default: no
+/// challenger). <see cref="Reasons"/>: <c>--reasons on</c> (the default) or <c>off</c> (<c>Churn:Model:Reasons</c>).
+/// </summary>
 public sealed record PipelineRunOptions(
     int Events,
     double Rate,
@@ -15,10 +19,18 @@ public sealed record PipelineRunOptions(
     string Transport,
     int Workers,
     int FetchWaitMs,
+    string Composition,
+    string Exporter,
+    string? Challenger,
     bool Reasons)
 {
     public const string Embedded = "embedded";
     public const string Kafka = "kafka";
+    /// <summary><c>--composition worker</c> (default): only the pipeline's registrations. <c>api</c>: Churn.Api's whole composition (<see cref="ApiFlow"/>).</summary>
+    public const string WorkerComposition = "worker";
+    public const string ApiComposition = "api";
+    public const string NoExporter = "none";
+    public const string OtlpExporter = "otlp";
 
     public static PipelineRunOptions Parse(IReadOnlyList<string> args)
     {
@@ -40,6 +52,17 @@ public sealed record PipelineRunOptions(
         {
             throw new ArgumentException("--fetch-wait-ms applies to --transport kafka");
         }
+        var composition = options.String("--composition", WorkerComposition);
+        if (composition is not (WorkerComposition or ApiComposition) || (composition == ApiComposition && transport != Embedded))
+        {
+            throw new ArgumentException($"--composition is {WorkerComposition} or {ApiComposition} (the Api's composition runs the embedded transport)");
+        }
+        var exporter = options.String("--exporter", NoExporter);
+        if (exporter is not (NoExporter or OtlpExporter) || (exporter == OtlpExporter && composition != ApiComposition))
+        {
+            throw new ArgumentException($"--exporter is {NoExporter} or {OtlpExporter}, and applies to --composition {ApiComposition}");
+        }
+        var challenger = options.String("--challenger", "none");
         var reasons = options.String("--reasons", "on");
         if (reasons is not ("on" or "off"))
         {
@@ -57,6 +80,9 @@ public sealed record PipelineRunOptions(
             transport,
             workers,
             fetchWait,
+            composition,
+            exporter,
+            challenger == "none" ? null : Path.GetFullPath(challenger),
             reasons == "on");
     }
 

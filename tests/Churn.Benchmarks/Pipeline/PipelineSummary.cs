@@ -4,10 +4,10 @@ using System.Text.Json.Serialization;
 namespace Churn.Benchmarks.Pipeline;
 
 /// <summary>
-/// The JSON the pipeline command writes (<c>--json</c>); <see cref="Kafka"/> only for <c>--transport kafka</c>.
-/// <see cref="CpuSeconds"/> is the process's CPU time over the same window as <see cref="ElapsedSeconds"/> (first publish
-/// to last durable write: ingest, scoring, reasons, store). <see cref="StoredWithReasons"/> counts the stored
-/// predictions that carry reason codes.
+/// The JSON the pipeline command writes (<c>--json</c>); <see cref="Kafka"/> only for <c>--transport kafka</c>,
+/// <see cref="Shadow"/> only with <c>--challenger</c>. <see cref="CpuSeconds"/> is the process's CPU time over the same
+/// window as <see cref="ElapsedSeconds"/> (first publish to the last served prediction stored).
+/// <see cref="StoredWithReasons"/> counts the stored predictions that carry reason codes (all with <see cref="Reasons"/>, none without).
 /// </summary>
 public sealed record PipelineSummary(
     string Transport,
@@ -34,7 +34,8 @@ public sealed record PipelineSummary(
     KafkaRunFacts? Kafka,
     string Database,
     string Model,
-    string Machine)
+    string Machine,
+    ShadowRunFacts? Shadow)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -61,6 +61,29 @@ public static class BenchModel
         return card;
     }
 
+    /// <summary>The benchmarks' challenger: the Trainer with only <c>fast-tree-8-leaves-ff</c> competing (another algorithm).</summary>
+    public static string ChallengerDirectory => RepositoryPaths.Artifacts("bench-challenger");
+
+    /// <summary>Trains the challenger into <see cref="ChallengerDirectory"/> when it is missing; returns the directory.</summary>
+    public static async Task<string> EnsureChallengerAsync(TextWriter log)
+    {
+        if (!File.Exists(Path.Combine(ChallengerDirectory, ModelArtifacts.ModelFileName)) || !File.Exists(Path.Combine(ChallengerDirectory, ModelCardJson.FileName)))
+        {
+            log.WriteLine($"Training the challenger into {ChallengerDirectory} (once)…");
+            var options = new TrainerOptions
+            {
+                TrainPath = RepositoryPaths.TrainFile, TestPath = RepositoryPaths.TestFile, OutputDirectory = ChallengerDirectory,
+                Candidates = [TrainedChallenger.Candidate],
+            };
+            var errors = new StringWriter();
+            if (await TrainerCommand.RunAsync(options, TextWriter.Null, errors) != 0)
+            {
+                throw new InvalidOperationException($"The Trainer failed: {errors}");
+            }
+        }
+        return ChallengerDirectory;
+    }
+
     /// <summary>Loads the ML.NET twin saved by <see cref="EnsureAsync"/>.</summary>
     public static ITransformer LoadMlNet(MLContext ml) => ml.Model.Load(MlNetPath, out _);
 

@@ -11,14 +11,20 @@ internal static class OnnxGraphWriter
 {
     private const int Float = 1, Int64 = 7;
 
+    /// <summary>
+    /// <c>p = Features · W + b</c> without the sigmoid: a graph that loads and passes the probe customers when its weights
+    /// keep them in [0, 1], but returns a non-probability for customers beyond them.
+    /// </summary>
+    public static byte[] Linear(float[] weights, float bias) => Logistic(weights, bias, squash: false);
+
     public static byte[] Logistic(float[] weights, float bias, string inputName = "Features",
-        string outputName = "Probability.output", bool outputIsMatrix = false)
+        string outputName = "Probability.output", bool outputIsMatrix = false, bool squash = true)
     {
         var nodes = new List<byte[]>
         {
             Node("MatMul", [inputName, "W"], ["z"]),
             Node("Add", ["z", "B"], ["logit"]),
-            Node("Sigmoid", ["logit"], [outputIsMatrix ? outputName : "p"]),
+            Node(squash ? "Sigmoid" : "Identity", ["logit"], [outputIsMatrix ? outputName : "p"]),
         };
         var initializers = new List<byte[]>
         {

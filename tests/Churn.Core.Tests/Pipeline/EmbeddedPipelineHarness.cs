@@ -1,4 +1,6 @@
+using Churn.Core.Challenger;
 using Churn.Core.Ingest;
+using Churn.Core.Tests.Shadow;
 using Churn.Core.Serving;
 using Churn.Core.Storage.Sqlite;
 using Churn.Core.Transport.Embedded;
@@ -14,7 +16,9 @@ namespace Churn.Core.Tests.EndToEnd;
 
 /// <summary>
 /// The embedded pipeline's real parts (in-process log, SQLite file, model provider over a copy of the Trainer's model,
-/// ingest publisher, scoring workers) wired by hand so a test can crash a worker or swap the model mid-stream.
+/// ingest publisher, scoring workers) wired by hand so a test can crash a worker or swap the model mid-stream. The
+/// challenger slot (<see cref="ChallengerDirectory"/>) is empty unless a test puts a model there before starting, so the
+/// shadow scorer beside the workers scores nothing.
 /// </summary>
 internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
 {
@@ -39,6 +43,13 @@ internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
             new ModelMetrics(meters), NullLogger<ModelProvider>.Instance);
         Ingest = new IngestPublisher(_publisher, Topics, new IngestMetrics(meters), TimeProvider.System,
             NullLogger<IngestPublisher>.Instance);
+        ChallengerMetrics = new ChallengerMetrics(meters);
+        Challenger = new ChallengerProvider(Options.Create(new ChallengerOptions { Directory = ChallengerDirectory }),
+            Options.Create(new ModelOptions { Directory = ModelDirectory, Watch = false }), ChallengerMetrics,
+            NullLogger<ChallengerProvider>.Instance);
+        Shadow = new ShadowScorer(Challenger, Store, Options.Create(new ChallengerOptions { RetryDelay = TimeSpan.FromMilliseconds(5) }),
+            ChallengerMetrics, TimeProvider.System, NullLogger<ShadowScorer>.Instance);
+        ShadowProbe = new ShadowProbe(ChallengerMetrics);
     }
 
     public string ModelDirectory => Directory.CreateDirectory(_directory.Combine("model")).FullName;
@@ -50,8 +61,18 @@ internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
     public ScoringWorkerStatus Status { get; } = new(TimeProvider.System);
     public PipelineProbe Probe { get; }
     public IngestPublisher Ingest { get; }
+    public string ChallengerDirectory => _directory.Combine("model", ChallengerOptions.DefaultSlotName);
+    public ChallengerMetrics ChallengerMetrics { get; }
+    public ChallengerProvider Challenger { get; }
+    public ShadowScorer Shadow { get; }
+    public ShadowProbe ShadowProbe { get; }
 
-    public async Task StartAsync() => await Models.StartAsync(CancellationToken.None);
+    public async Task StartAsync()
+    {
+        await Models.StartAsync(CancellationToken.None);
+        await Challenger.StartAsync(CancellationToken.None);
+        await Shadow.StartAsync(CancellationToken.None);
+    }
 
     /// <summary>Publishes every item and waits until the log has confirmed them all.</summary>
     public void Publish(IEnumerable<IngestItem> items)
@@ -72,7 +93,7 @@ internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
             MaxBatchSize = maxBatchSize, RetryInitialDelay = TimeSpan.FromMilliseconds(5),
         });
         var processor = new BatchProcessor(Models, Store, _publisher, Topics, Metrics, Status, options, TimeProvider.System,
-            NullLogger<BatchProcessor>.Instance);
+            NullLogger<BatchProcessor>.Instance, Shadow);
         var worker = new ScoringWorker(consumer, processor, Models, options, Topics, Status, Metrics, NullLogger<ScoringWorker>.Instance);
         _workers.Add((worker, consumer));
         await worker.StartAsync(CancellationToken.None);
@@ -87,6 +108,10 @@ internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
             worker.Dispose();
             consumer.Dispose();
         }
+        await Shadow.StopAsync(CancellationToken.None);
+        Shadow.Dispose();
+        ShadowProbe.Dispose();
+        Challenger.Dispose();
         Probe.Dispose();
         Models.Dispose();
         _publisher.Dispose();

@@ -108,7 +108,7 @@ public sealed class SqlitePredictionStoreTests(TempDirectory directory) : IClass
 
     private const string ExpectedIndexes = "ix_dead_letters_newest,ix_dead_letters_reason_kind," +
         "ix_predictions_customer_scored_at,ix_predictions_labelled_scored_at,ix_predictions_probability_cover,ix_predictions_scored_at_cover," +
-        "ix_predictions_state_scored_at";
+        "ix_predictions_state_scored_at,ix_shadow_predictions_version_scored_at";
 
     private static object? IndexNames(SqliteConnection connection)
     {
