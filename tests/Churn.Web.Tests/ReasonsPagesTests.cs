@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using Churn.Core.Serving;
+using Churn.Domain.Api;
 using Churn.Domain.Predictions;
 using Churn.Testing;
 using Microsoft.Playwright;
@@ -77,23 +79,32 @@ public sealed class ReasonsPagesTests(BrowserFixture system)
         await BrowserFixture.ScreenshotAsync(page, "customer-reasons");
     }
 
+    /// <summary>Its own Api with reasons off (<c>Churn:Model:Reasons=false</c>): a store no other browser test counts on.</summary>
     [Fact]
-    public async Task A_prediction_stored_without_reasons_says_so_instead_of_showing_any()
+    public async Task A_prediction_scored_without_reasons_says_so_instead_of_showing_any()
     {
-        var now = DateTimeOffset.UtcNow;
-        await system.Api.Store.UpsertAsync([new Prediction
-        {
-            EventId = "no-reasons-1", CustomerId = "no-reasons-1", Source = "api", Customer = TestCustomers.Typical(),
-            ChurnProbability = 0.05, PredictedChurn = false, RiskBand = RiskBand.Low, ModelVersion = "v-before-reasons",
-            OccurredAt = now, IngestedAt = now, ScoredAt = now, Reasons = null,
-        }], TestContext.Current.CancellationToken);
-        var page = await system.NewPageAsync();
+        var ct = TestContext.Current.CancellationToken;
+        RepositoryPaths.SkipUnlessDataPresent();
+        await using var api = new ApiServer(new Dictionary<string, string?> { ["Churn:Model:Reasons"] = "false" });
+        await api.Settings.PrepareAsync();
+        using var http = new HttpClient { BaseAddress = api.Address };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ApiServer.ApiKey);
+        var request = new CustomerBatchRequest { Customers = [CustomerInput.From(TestCustomers.Typical(), customerId: "no-reasons-1")] };
+        var published = await (await http.PostAsJsonAsync("/api/customers", request, ct)).Content.ReadFromJsonAsync<PublishedCustomers>(ct);
+        var eventId = published!.EventIds[0];
+        var stored = await Eventually.UntilAsync(() => api.Store.GetAsync(eventId, ct), p => p is not null, TimeSpan.FromSeconds(20),
+            what: $"{eventId} scored and stored", cancellationToken: ct);
+        Assert.Null(stored!.Reasons);
+        await using var web = new WebServer(api.Address);
+        var page = await system.NewPageAsync(web.Address);
 
         await page.GotoAsync("/customers/no-reasons-1");
 
         await Expect(page.Locator("#reasons-none")).ToContainTextAsync("No reasons were stored with this prediction");
         await Expect(page.Locator("#reasons")).ToHaveCountAsync(0);
-        await Expect(page.Locator("#history tr[data-event-id='no-reasons-1'] td.top-reasons")).ToHaveTextAsync("–");
+        await Expect(page.Locator($"#history tr[data-event-id='{eventId}'] td.top-reasons")).ToHaveTextAsync("–");
+        await page.GotoAsync("/customers");
+        await Expect(page.Locator($"#predictions tr[data-event-id='{eventId}'] td.top-reasons")).ToHaveTextAsync("–");
     }
 
     /// <summary>Signed, with a true minus sign, as a person writes a change: +0.84, −1.20 (and 0.00 for what rounds to 0).</summary>
