@@ -10,7 +10,7 @@ namespace Churn.Core.Reasons;
 /// the covers; the covers (training rows through each node) only decide how each path's change is divided among its
 /// features. Cost O(trees × depth) per row: one root-to-leaf walk per tree, as scoring itself does, over the splits
 /// packed in 32 bytes each (the Trainer's 300 × 8-leaf model: 2,100 splits, 67 KB). A batch goes through
-/// <see cref="TreePathBlockWalk"/> instead, which gives the same numbers for half the CPU (docs/performance.md §12).
+/// <see cref="TreePathBlockWalk"/> instead, which gives the same numbers for half the CPU (docs/performance.md §13).
 /// </summary>
 public sealed class TreePathExplainer
 {
@@ -96,7 +96,7 @@ public sealed class TreePathExplainer
     /// features row-major in <paramref name="rows"/>, <paramref name="width"/> each; their contributions into
     /// <paramref name="contributions"/> in the same layout, their raw outputs into <paramref name="outputs"/>. The same
     /// numbers as one row at a time; when every split is <c>BRANCH_LEQ</c>, computed by <see cref="TreePathBlockWalk"/>
-    /// (about half the CPU per row on the Trainer's model, docs/performance.md §12).
+    /// (about half the CPU per row on the Trainer's model, docs/performance.md §13).
     /// </summary>
     public void Explain(ReadOnlySpan<float> rows, Span<double> contributions, Span<double> outputs, int width)
     {

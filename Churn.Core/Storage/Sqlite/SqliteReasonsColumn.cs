@@ -10,7 +10,7 @@ namespace Churn.Core.Storage.Sqlite;
 /// contribution, feature, value, contribution, …]</c>, e.g.
 /// <c>["tree-path",-6.008453,-9.385813,"TotalEveMinutes",351.6,-1.516404,"InternationalRisk",0,-0.55761]</c>. About
 /// half the bytes of the object form the Api returns (about 150 instead of 283 per prediction): every stored
-/// prediction pays for them in the pipeline's write (docs/performance.md §12). Written on the store's one writer
+/// prediction pays for them in the pipeline's write (docs/performance.md §13). Written on the store's one writer
 /// thread with a reused writer and buffer.
 /// </summary>
 internal static class SqliteReasonsColumn

@@ -3,7 +3,7 @@ using Churn.Benchmarks.Setup;
 namespace Churn.Benchmarks.Pipeline;
 
 /// <summary>
-/// The <c>pipeline</c> command's options (docs/performance.md §4, §8, §11 and §12). <see cref="Challenger"/>: the
+/// The <c>pipeline</c> command's options (docs/performance.md §4, §8, §11 and §13). <see cref="Challenger"/>: the
 /// challenger slot to score in shadow (<c>--challenger &lt;dir&gt;</c>), or null (<c>none</c>, the default: no
 /// challenger). <see cref="Reasons"/>: <c>--reasons on</c> (the default) or <c>off</c> (<c>Churn:Model:Reasons</c>).
 /// </summary>

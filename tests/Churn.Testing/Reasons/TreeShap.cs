@@ -5,7 +5,7 @@ namespace Churn.Testing.Reasons;
 /// <summary>
 /// Path-dependent TreeSHAP (Lundberg, Erion &amp; Lee 2018, Algorithm 2) over the same trees and covers as the served
 /// <see cref="TreePathExplainer"/>: exact Shapley values of each tree's cover-weighted conditional expectation,
-/// O(trees × leaves × depth²) per row. Not served — measured against the served method (docs/performance.md §12) and
+/// O(trees × leaves × depth²) per row. Not served — measured against the served method (docs/performance.md §13) and
 /// kept as a reference: it is checked against brute-force Shapley values in the tests.
 /// </summary>
 public sealed class TreeShap
