@@ -62,11 +62,18 @@ public sealed class ChallengerComparisonApiTests(ChallengerApiFactory factory) :
         Assert.DoesNotContain(models.Models, m => m.Version == report.Card.Version);
     }
 
-    /// <summary>Replays the test file through the Api and waits until the challenger has shadowed every row.</summary>
+    /// <summary>
+    /// Replays the test file through the Api once per factory and waits until the challenger has shadowed every row. Once:
+    /// a second replay re-scores every row while the next test pages through the served predictions, and rows moving to
+    /// the top of the newest-first order mid-walk were read twice or not at all.
+    /// </summary>
     private async Task<ChallengerReport> ReplayedAsync()
     {
-        var replay = await factory.CreateClientWithKey().PostAsync("/api/admin/replay", content: null, Ct);
-        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        if (await factory.Store.CountAsync(Ct) == 0)
+        {
+            var replay = await factory.CreateClientWithKey().PostAsync("/api/admin/replay", content: null, Ct);
+            Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        }
         var client = factory.CreateClient();
         return await Eventually.UntilAsync(async () => await (await client.Get("/api/models/challenger")).Read<ChallengerReport>(),
             r => r.Comparison.Events == TestRows && r.Comparison.ShadowPredictions == TestRows, TimeSpan.FromSeconds(60),
