@@ -7,7 +7,8 @@ namespace Churn.MongoDB;
 
 /// <summary>
 /// Explicit BSON mapping of a prediction (no class maps, no conventions, no GUIDs: ids are strings). Timestamps are
-/// BSON dates (UTC, millisecond precision); <c>actualChurn</c> is omitted when the label is unknown.
+/// BSON dates (UTC, millisecond precision); <c>actualChurn</c> is omitted when the label is unknown, <c>reasons</c> (a
+/// subdocument: method, baseScore, score, top [{feature, value, contribution}]) when the prediction has none.
 /// </summary>
 internal static class MongoPredictionDocuments
 {
@@ -49,6 +50,10 @@ internal static class MongoPredictionDocuments
         {
             document.Add("actualChurn", actual);
         }
+        if (p.Reasons is { } reasons)
+        {
+            document.Add("reasons", ToDocument(reasons));
+        }
         return document;
     }
 
@@ -65,6 +70,27 @@ internal static class MongoPredictionDocuments
         IngestedAt = Date(d["ingestedAt"]),
         ScoredAt = Date(d["scoredAt"]),
         Customer = ToCustomer(d["customer"].AsBsonDocument),
+        Reasons = d.TryGetValue("reasons", out var reasons) && reasons.IsBsonDocument ? ToReasons(reasons.AsBsonDocument) : null,
+    };
+
+    private static BsonDocument ToDocument(PredictionReasons r) => new()
+    {
+        { "method", r.Method },
+        { "baseScore", r.BaseScore },
+        { "score", r.Score },
+        { "top", new BsonArray(r.Top.Select(c => new BsonDocument
+            {
+                { "feature", c.Feature }, { "value", c.Value }, { "contribution", c.Contribution },
+            })) },
+    };
+
+    private static PredictionReasons ToReasons(BsonDocument d) => new()
+    {
+        Method = d["method"].AsString,
+        BaseScore = d["baseScore"].ToDouble(),
+        Score = d["score"].ToDouble(),
+        Top = [.. d["top"].AsBsonArray.Select(c => new ReasonCode(
+            c["feature"].AsString, c["value"].ToDouble(), c["contribution"].ToDouble()))],
     };
 
     private static BsonDocument ToDocument(CustomerRecord c)

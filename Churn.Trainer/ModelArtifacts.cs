@@ -30,6 +30,7 @@ public static class ModelArtifacts
         Directory.CreateDirectory(options.OutputDirectory);
         // The card is written after the model, so a reader that sees the card also sees its model.
         WriteAtomically(Path.Combine(options.OutputDirectory, ModelFileName), result.Onnx);
+        ExplainerExport.Write(card, result, options);
         File.WriteAllText(Path.Combine(options.OutputDirectory, RocFileName), RocSvg.Render(result.Holdout.Auc, card.HoldoutMetrics.Roc));
         File.WriteAllText(Path.Combine(options.OutputDirectory, ReliabilityFileName), ReliabilitySvg.Render(result.Holdout.Ece, result.Reliability));
         File.WriteAllText(Path.Combine(options.OutputDirectory, ReportFileName), MarkdownReport.Render(card));

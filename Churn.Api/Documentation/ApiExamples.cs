@@ -27,11 +27,23 @@ internal static partial class ApiExamples
         TotalIntlCharge = 2.35, CustomerServiceCalls = 1, Churn = false,
     };
 
+    /// <summary><see cref="Customer"/> scored by <see cref="ModelVersion"/> as the worker stores it: ONNX Runtime's float
+    /// probability widened to double, and the reasons the model's explainer computed with it.</summary>
     public static readonly Prediction Prediction = new()
     {
         EventId = "csv-c73bb8e7a47c-2", CustomerId = "c-c73bb8e7-2", Source = "csv:churn-bigml-20.csv", Customer = Customer,
-        ChurnProbability = 0.081, PredictedChurn = false, RiskBand = RiskBand.Low, ModelVersion = ModelVersion,
+        ChurnProbability = 0.009076923f, PredictedChurn = false, RiskBand = RiskBand.Low, ModelVersion = ModelVersion,
         OccurredAt = At, IngestedAt = At.AddMilliseconds(3), ScoredAt = At.AddMilliseconds(9),
+        Reasons = new PredictionReasons
+        {
+            Method = "tree-path", BaseScore = -6.008453, Score = -9.385813,
+            Top =
+            [
+                new ReasonCode("TotalEveMinutes", 351.6, -1.516404),
+                new ReasonCode("InternationalRisk", 0, -0.55761),
+                new ReasonCode("TotalCharge", 73.32, -0.503993),
+            ],
+        },
     };
 
     public static readonly PredictionPage PredictionPage = new([Prediction], 1, 1, 50);

@@ -6,7 +6,8 @@ namespace Churn.Api.Documentation;
 /// <summary>
 /// Example bodies of the retention endpoints with the default economics (<see cref="RetentionOptions"/>), in what the
 /// Api answers for the Trainer's model (seed 1) over the replayed test file: the campaign of budget 60 (the two
-/// customers of highest probability, lines 463 and 116), and the profit curve with some of its points.
+/// customers of highest probability, lines 463 and 116, with the reasons stored with their predictions), and the profit
+/// curve with some of its points.
 /// </summary>
 internal static class RetentionExamples
 {
@@ -18,14 +19,18 @@ internal static class RetentionExamples
 
     public static readonly Prediction[] Highest =
     [
-        Replayed(463, 0.9976203441619873, new CustomerRecord
+        Replayed(463, 0.9976203441619873, Reasons(12.076801,
+            new("TotalChargeWithoutVoiceMail", 76.03001, 13.442351), new("InternationalRisk", 1, 2.670274), new("TotalCharge", 76.03001, 1.499507)),
+            new CustomerRecord
         {
             State = "NY", AccountLength = 126, AreaCode = 415, InternationalPlan = true, VoiceMailPlan = false, NumberVmailMessages = 0,
             TotalDayMinutes = 239.7, TotalDayCalls = 87, TotalDayCharge = 40.75, TotalEveMinutes = 281.7, TotalEveCalls = 92,
             TotalEveCharge = 23.94, TotalNightMinutes = 183.5, TotalNightCalls = 113, TotalNightCharge = 8.26, TotalIntlMinutes = 11.4,
             TotalIntlCalls = 1, TotalIntlCharge = 3.08, CustomerServiceCalls = 1, Churn = true,
         }),
-        Replayed(116, 0.9970377683639526, new CustomerRecord
+        Replayed(116, 0.9970377683639526, Reasons(11.637735,
+            new("TotalChargeWithoutVoiceMail", 77.53999, 13.820076), new("TotalCharge", 77.53999, 1.767472), new("TotalCalls", 282, 0.774698)),
+            new CustomerRecord
         {
             State = "WV", AccountLength = 44, AreaCode = 510, InternationalPlan = false, VoiceMailPlan = false, NumberVmailMessages = 0,
             TotalDayMinutes = 228.1, TotalDayCalls = 121, TotalDayCharge = 38.78, TotalEveMinutes = 276.5, TotalEveCalls = 79,
@@ -64,10 +69,14 @@ internal static class RetentionExamples
 
     public static readonly RetentionSummary Summary = RetentionSummary.Of(Economics, Current);
 
-    private static Prediction Replayed(int line, double probability, CustomerRecord customer) => new()
+    private static Prediction Replayed(int line, double probability, PredictionReasons reasons, CustomerRecord customer) => new()
     {
         EventId = $"csv-c73bb8e7a47c-{line}", CustomerId = $"c-c73bb8e7-{line}", Source = "csv:churn-bigml-20.csv", Customer = customer,
         ChurnProbability = probability, PredictedChurn = true, RiskBand = RiskBand.High, ModelVersion = ApiExamples.ModelVersion,
-        OccurredAt = At, IngestedAt = At.AddMilliseconds(2), ScoredAt = At.AddMilliseconds(8),
+        OccurredAt = At, IngestedAt = At.AddMilliseconds(2), ScoredAt = At.AddMilliseconds(8), Reasons = reasons,
     };
+
+    /// <summary>The reasons the model's explainer stores with the prediction: why the customer is on the list.</summary>
+    private static PredictionReasons Reasons(double score, params ReasonCode[] top) =>
+        new() { Method = "tree-path", BaseScore = -6.008453, Score = score, Top = top };
 }

@@ -1,4 +1,5 @@
 using Churn.Core.Onnx;
+using Churn.Core.Reasons;
 using Churn.Domain.Customers;
 using Churn.Domain.Models;
 
@@ -11,14 +12,34 @@ namespace Churn.Core.Serving;
 /// </summary>
 public static class ModelCandidate
 {
-    public static OnnxChurnScorer Load(string directory, OnnxScorerOptions options)
+    public static OnnxChurnScorer Load(string directory, OnnxScorerOptions options) => Load(directory, options, out _, out _);
+
+    /// <summary>
+    /// The validated scorer (as <see cref="Load(string, OnnxScorerOptions)"/>) with its reason explainer, read from the
+    /// same <c>model.onnx</c> bytes and the directory's <c>model-explainer.json</c>. A model without a usable explainer
+    /// still serves: <see cref="ServingModel.ReasonsUnavailable"/> says why it computes no reasons.
+    /// </summary>
+    public static ServingModel LoadServing(string directory, ModelOptions options)
     {
-        var card = ModelFiles.ReadCard(directory);
+        var scorer = Load(directory, options.Onnx, out var card, out var model);
+        if (!options.Reasons)
+        {
+            return new ServingModel(scorer, null, $"reasons are off ({ModelOptions.SectionName}:{nameof(ModelOptions.Reasons)} is false)");
+        }
+        return ReasonExplainerLoader.TryLoad(directory, card, model, options.ReasonCount, out var explainer, out var problem)
+            ? new ServingModel(scorer, explainer)
+            : new ServingModel(scorer, null, problem);
+    }
+
+    private static OnnxChurnScorer Load(string directory, OnnxScorerOptions options, out ModelCard card, out byte[] model)
+    {
+        card = ModelFiles.ReadCard(directory);
         if (card.Threshold is not (> 0 and < 1))
         {
             throw new ModelValidationException($"model {card.Version}: threshold {card.Threshold} is outside (0, 1)");
         }
-        var scorer = new OnnxChurnScorer(ModelFiles.ReadModel(directory), card, options);
+        model = ModelFiles.ReadModel(directory);
+        var scorer = new OnnxChurnScorer(model, card, options);
         try
         {
             Probe(scorer);

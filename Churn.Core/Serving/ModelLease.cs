@@ -8,6 +8,7 @@ public readonly struct ModelLease(ServingModel model) : IDisposable
     public ServingModel Model { get; } = model;
     public IChurnScorer Scorer => Model.Scorer;
     public ModelCard Card => Model.Card;
+    public Reasons.ReasonExplainer? Explainer => Model.Explainer;
 
     public void Dispose() => Model?.Release();
 }

@@ -19,5 +19,15 @@ public sealed record ModelOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ReloadDebounce { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Compute reason codes for every scored prediction (needs the Trainer's <c>model-explainer.json</c> beside the model;
+    /// without it a model serves without reasons). Off: predictions carry no reasons (the pipeline benchmark's switch).
+    /// </summary>
+    public bool Reasons { get; init; } = true;
+
+    /// <summary>How many reason codes (largest |contribution| first) a prediction keeps.</summary>
+    [Range(1, 10)]
+    public int ReasonCount { get; init; } = 3;
+
     public OnnxScorerOptions Onnx { get; init; } = new();
 }

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Churn.Core.Onnx;
 using Churn.Domain.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,10 +61,10 @@ public sealed partial class ModelProvider(
         try
         {
             var serving = Current;
-            OnnxChurnScorer candidate;
+            ServingModel candidate;
             try
             {
-                candidate = ModelCandidate.Load(Directory, _options.Onnx);
+                candidate = ModelCandidate.LoadServing(Directory, _options);
             }
             catch (ModelValidationException ex)
             {
@@ -75,10 +74,14 @@ public sealed partial class ModelProvider(
             }
             if (serving is not null && serving.Card.Version == candidate.Card.Version)
             {
-                candidate.Dispose();
+                candidate.Release();
                 return new(ModelSwapOutcome.Unchanged, serving.Card.Version);
             }
-            var previous = Interlocked.Exchange(ref _current, new ServingModel(candidate));
+            if (candidate.ReasonsUnavailable is { } noReasons)
+            {
+                LogNoReasons(candidate.Card.Version, noReasons);
+            }
+            var previous = Interlocked.Exchange(ref _current, candidate);
             previous?.Release();
             metrics.Serving(candidate.Card.Version);
             metrics.Swaps.Add(1);
@@ -146,6 +149,9 @@ public sealed partial class ModelProvider(
 
     [LoggerMessage(LogLevel.Information, "Model {Version} is now serving (was {Previous}); threshold {Threshold}")]
     private partial void LogSwapped(string version, string previous, double threshold);
+
+    [LoggerMessage(LogLevel.Warning, "Model {Version} serves without reason codes: {Reason}")]
+    private partial void LogNoReasons(string version, string reason);
 
     [LoggerMessage(LogLevel.Error, "Model in {Directory} rejected; {Serving} keeps serving: {Reason}")]
     private partial void LogRejected(string directory, string serving, string reason);

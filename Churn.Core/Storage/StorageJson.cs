@@ -6,7 +6,8 @@ namespace Churn.Core.Storage;
 
 /// <summary>
 /// Source-generated camelCase JSON for what the stores keep as documents: the customer's features (SQLite column
-/// <c>customer</c>). Model cards use <see cref="Churn.Domain.Models.ModelCardJson"/>.
+/// <c>customer</c>; the reason codes have their own compact form, <see cref="Sqlite.SqliteReasonsColumn"/>). Model cards
+/// use <see cref="Churn.Domain.Models.ModelCardJson"/>.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CustomerRecord))]

@@ -61,7 +61,7 @@ public sealed partial class BatchProcessor(
             var valid = Read(batch, poison, trace);
             using var lease = models.Acquire();
             var failures = new List<(int Index, PoisonRecord Poison)>();
-            var predictions = BatchScorer.Score(lease.Scorer, batch, valid, failures, trace, time);
+            var predictions = BatchScorer.Score(lease.Scorer, lease.Explainer, batch, valid, failures, trace, time);
             ThrowIfTheModelFailedMost(lease, failures, valid.Count);
             foreach (var (index, p) in failures)
             {

@@ -1,3 +1,4 @@
+using Churn.Core.Reasons;
 using Churn.Core.Serving;
 using Churn.Core.Storage;
 using Churn.Core.Transport;
@@ -11,10 +12,11 @@ namespace Churn.Core.Worker;
 /// Scores the valid events of a batch in ONE scorer call. If that call throws, each record is scored alone so one
 /// record the model cannot score is told apart from the rest; a non-finite or out-of-range probability is likewise a
 /// failure. The caller decides whether the failures are the records' (dead-lettered) or the model's (the batch fails).
+/// Right after the probabilities, the model's explainer (when it has one) computes every scored record's reason codes.
 /// </summary>
 internal static class BatchScorer
 {
-    public static ScoredBatch Score(IChurnScorer scorer, IReadOnlyList<ConsumedEvent> batch,
+    public static ScoredBatch Score(IChurnScorer scorer, ReasonExplainer? explainer, IReadOnlyList<ConsumedEvent> batch,
         List<(int Index, CustomerEvent Event)> valid, List<(int Index, PoisonRecord Poison)> failures, BatchTrace trace,
         TimeProvider time)
     {
@@ -32,14 +34,20 @@ internal static class BatchScorer
         }
         var probabilities = new float[valid.Count];
         var errors = new string?[valid.Count];
+        var reasons = new PredictionReasons?[valid.Count];
         var spans = trace.StartChildren("score", indices);
         try
         {
-            scorer.Score(customers, probabilities);
-        }
-        catch (Exception batchError)
-        {
-            ScoreOneByOne(scorer, customers, probabilities, errors, batchError);
+            try
+            {
+                scorer.Score(customers, probabilities);
+            }
+            catch (Exception batchError)
+            {
+                ScoreOneByOne(scorer, customers, probabilities, errors, batchError);
+            }
+            // Every row, in one call: a row that failed to score is dead-lettered below and its reasons are not used.
+            explainer?.Explain(customers, reasons);
         }
         finally
         {
@@ -57,7 +65,7 @@ internal static class BatchScorer
                 continue;
             }
             var ingestedAt = PredictionBuilder.IngestedAt(batch[index].Message, e);
-            result.Items.Add(PredictionBuilder.Build(e, p, scorer.Card, ingestedAt, scoredAt));
+            result.Items.Add(PredictionBuilder.Build(e, p, scorer.Card, ingestedAt, scoredAt, reasons[i]));
             result.Indices.Add(index);
         }
         return result;

@@ -5,11 +5,12 @@ using Churn.Domain.Predictions;
 
 namespace Churn.Core.Worker;
 
-/// <summary>Turns a scored event into the stored <see cref="Prediction"/> (decision and band at the card's threshold).</summary>
+/// <summary>Turns a scored event into the stored <see cref="Prediction"/> (decision and band at the card's threshold, and
+/// the reason codes computed with the probability, if any).</summary>
 public static class PredictionBuilder
 {
     public static Prediction Build(CustomerEvent e, float probability, ModelCard card, DateTimeOffset ingestedAt,
-        DateTimeOffset scoredAt) => new()
+        DateTimeOffset scoredAt, PredictionReasons? reasons = null) => new()
     {
         EventId = e.EventId,
         CustomerId = e.CustomerId,
@@ -22,6 +23,7 @@ public static class PredictionBuilder
         OccurredAt = e.OccurredAt,
         IngestedAt = ingestedAt,
         ScoredAt = scoredAt,
+        Reasons = reasons,
     };
 
     /// <summary>When ingest published the event: its <c>ingested-at</c> header, else the event's own time.</summary>

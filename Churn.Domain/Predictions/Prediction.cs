@@ -21,6 +21,9 @@ public sealed record Prediction
     public required DateTimeOffset OccurredAt { get; init; }
     public required DateTimeOffset IngestedAt { get; init; }
     public required DateTimeOffset ScoredAt { get; init; }
+    /// <summary>The top reason codes computed when it was scored; null when the model had no explainer, reasons were
+    /// off, or the prediction was stored before reasons existed.</summary>
+    public PredictionReasons? Reasons { get; init; }
     /// <summary>The actual label when the source had one (replays of labelled files).</summary>
     public bool? ActualChurn => Customer.Churn;
 }

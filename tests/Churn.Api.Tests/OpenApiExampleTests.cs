@@ -5,12 +5,14 @@ using Churn.Api.Idempotency;
 using Churn.Core.DeadLetters;
 using Churn.Core.Ingest;
 using Churn.Core.Monitoring;
+using Churn.Core.Serving;
 using Churn.Domain.Api;
 using Churn.Domain.Challenger;
 using Churn.Domain.Customers;
 using Churn.Domain.Events;
 using Churn.Domain.Models;
 using Churn.Domain.Monitoring;
+using Churn.Domain.Predictions;
 using Churn.Testing;
 using Churn.Trainer.Candidates;
 using Churn.Trainer.Cli;
@@ -45,6 +47,35 @@ public sealed class OpenApiExampleTests(ApiFactory factory) : IClassFixture<ApiF
             Assert.Equal(replayed.CustomerId, example["customerId"]!.GetValue<string>());
             Assert.Equal(replayed.Source, source);
             Assert.Equal(replayed.Customer, example["customer"].Deserialize<CustomerRecord>(Json.Options));
+        }
+    }
+
+    [Fact]
+    public async Task Example_predictions_carry_the_probability_and_reasons_the_trainers_model_computes_for_their_customer()
+    {
+        var directory = await TrainedModel.EnsureAsync();
+        var served = ModelCandidate.LoadServing(directory, new ModelOptions { Directory = directory });
+        using var scorer = served.Scorer as IDisposable;
+        JsonNode[] examples =
+        [
+            await Example("/api/predictions/{eventId}", "get"),
+            (await Example("/api/predictions", "get"))["items"]![0]!,
+            (await Example("/api/customers/{customerId}/predictions", "get"))[0]!,
+        ];
+
+        foreach (var example in examples)
+        {
+            var prediction = example.Deserialize<Prediction>(Json.Options)!;
+            var probability = new float[1];
+            served.Scorer.Score([prediction.Customer], probability);
+            var reasons = served.Explainer!.Explain(prediction.Customer);
+
+            Assert.Equal(served.Card.Version, prediction.ModelVersion);
+            Assert.Equal(probability[0], prediction.ChurnProbability); // the float, widened, as the worker stores it
+            Assert.Equal((RiskBands.For(probability[0], served.Card.Threshold), probability[0] >= served.Card.Threshold),
+                (prediction.RiskBand, prediction.PredictedChurn));
+            Assert.True(reasons.Equals(prediction.Reasons),
+                $"the example's reasons are not the served model's; they are {JsonSerializer.Serialize(reasons, Json.Options)}");
         }
     }
 

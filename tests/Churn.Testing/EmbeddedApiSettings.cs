@@ -30,6 +30,16 @@ public sealed class EmbeddedApiSettings : IDisposable
         {
             File.Copy(Path.Combine(directory, file), Path.Combine(ModelDirectory, file), overwrite: true);
         }
+        // The reason explainer when the model has one; none (and no stale one) otherwise.
+        var explainer = Path.Combine(directory, Churn.Core.Reasons.ExplainerArtifact.FileName);
+        if (File.Exists(explainer))
+        {
+            File.Copy(explainer, Path.Combine(ModelDirectory, Churn.Core.Reasons.ExplainerArtifact.FileName), overwrite: true);
+        }
+        else
+        {
+            File.Delete(Path.Combine(ModelDirectory, Churn.Core.Reasons.ExplainerArtifact.FileName));
+        }
     }
 
     public Dictionary<string, string?> Configuration(string apiKey) => new()

@@ -61,7 +61,7 @@ public class TrainerEndToEndTests
         Assert.Equal(51, card.FeatureStatistics["State"].Categories!.Count);
         Assert.InRange(card.FeatureStatistics["TotalDayMinutes"].Median, 150, 210);
         Assert.True(card.TrainingSeconds <= 90, $"training took {card.TrainingSeconds} s");
-        foreach (var file in new[] { "model.onnx", "model-card.json", "report.md", "roc.svg", "reliability.svg" })
+        foreach (var file in new[] { "model.onnx", "model-card.json", "model-explainer.json", "report.md", "roc.svg", "reliability.svg" })
         {
             Assert.True(File.Exists(Path.Combine(TrainedModel.Directory, file)), file);
         }

@@ -111,6 +111,9 @@ public sealed class RetentionPagesTests(BrowserFixture system)
             (await page.Locator("#campaign tbody tr td:nth-child(2)").AllTextContentsAsync()).Select(t => t.Trim()));
         Assert.Equal(campaign.Customers.Select(c => c.ExpectedGain.ToString("N2", Inv)),
             (await page.Locator("#campaign tbody tr td:nth-child(5)").AllTextContentsAsync()).Select(t => t.Trim()));
+        // Why each customer is on the list: the reasons stored with the prediction, largest first.
+        Assert.Equal(campaign.Customers.Select(c => c.Prediction.Reasons!.Top[0].Feature),
+            (await page.Locator("#campaign tbody tr td.top-reasons li:first-child .feature").AllTextContentsAsync()).Select(t => t.Trim()));
         await ScreenshotAsync(page.Locator("main"), "campaign");
 
         await page.GotoAsync("/campaign?budget=300&top=5");

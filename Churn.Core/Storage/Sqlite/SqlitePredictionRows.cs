@@ -22,6 +22,7 @@ internal static class SqlitePredictionRows
         p[10].Value = prediction.ScoredAt.ToUnixTimeMilliseconds();
         p[11].Value = prediction.ActualChurn is { } actual ? (actual ? 1 : 0) : DBNull.Value;
         p[12].Value = JsonSerializer.Serialize(prediction.Customer, StorageJson.Default.CustomerRecord);
+        p[13].Value = prediction.Reasons is { } reasons ? SqliteReasonsColumn.Write(reasons) : DBNull.Value;
     }
 
     public static Prediction Read(SqliteDataReader row) => new()
@@ -38,6 +39,7 @@ internal static class SqlitePredictionRows
         ScoredAt = DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(9)),
         Customer = JsonSerializer.Deserialize(row.GetString(10), StorageJson.Default.CustomerRecord)
             ?? throw new InvalidDataException($"Prediction {row.GetString(0)} has no customer document."),
+        Reasons = row.IsDBNull(11) ? null : SqliteReasonsColumn.Read(row.GetString(11)),
     };
 
     public static async Task<List<Prediction>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)

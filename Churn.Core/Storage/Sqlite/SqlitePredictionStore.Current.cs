@@ -22,7 +22,7 @@ public sealed partial class SqlitePredictionStore
         ORDER BY p.probability DESC, p.rowid DESC LIMIT $limit
         """;
 
-    /// <summary>One pass over the table with a probe of the customer index per row (measured: docs/performance.md §13).</summary>
+    /// <summary>One pass over the table with a probe of the customer index per row (measured: docs/performance.md §14).</summary>
     private const string CurrentRiskSql = $"""
         SELECT count(*), total(probability), count(*) FILTER (WHERE probability > $above),
             total(probability) FILTER (WHERE probability > $above)

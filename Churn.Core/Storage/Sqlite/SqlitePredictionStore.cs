@@ -128,6 +128,7 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
             PRAGMA cache_size = -32768;
             """);
         Execute(writer, SqliteSchema.Create);
+        AddReasonsColumn(writer);
         Execute(writer, SqliteSchema.CreateDeadLetters);
         Execute(writer, SqliteShadowSchema.Create); // the challenger's shadow predictions (SqlitePredictionStore.Shadow.cs)
         var upsert = writer.CreateCommand();
@@ -142,6 +143,27 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
             ObjectDisposedException.ThrowIf(_disposed, this);
             (_writer, _upsert) = (writer, upsert);
         }
+    }
+
+    /// <summary>
+    /// A file created before predictions had reasons gets the column, so a store opened on an older file still works
+    /// (its earlier predictions read back without reasons). Checked and altered in one write transaction: another
+    /// process opening the same file at the same moment waits, then finds the column.
+    /// </summary>
+    private static void AddReasonsColumn(SqliteConnection writer)
+    {
+        using var transaction = writer.BeginTransaction(deferred: false);
+        using var check = writer.CreateCommand();
+        check.Transaction = transaction;
+        check.CommandText = SqliteSchema.HasReasons;
+        if (Convert.ToInt64(check.ExecuteScalar()) == 0)
+        {
+            using var alter = writer.CreateCommand();
+            alter.Transaction = transaction;
+            alter.CommandText = SqliteSchema.AddReasons;
+            alter.ExecuteNonQuery();
+        }
+        transaction.Commit();
     }
 
     private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)

@@ -2,7 +2,9 @@ namespace Churn.Core.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store's tables. Every field the API filters or sorts on is a typed column (timestamps as unix
-/// milliseconds, so they sort as integers); the customer's 19 features are a JSON document.
+/// milliseconds, so they sort as integers); the customer's 19 features and the prediction's reason codes are JSON
+/// (<c>reasons</c> as a flat array, <see cref="SqliteReasonsColumn"/>; NULL for a prediction without them; <see cref="AddReasons"/> adds the column to a file
+/// created before it existed).
 /// </summary>
 internal static class SqliteSchema
 {
@@ -20,7 +22,8 @@ internal static class SqliteSchema
             ingested_at     INTEGER NOT NULL,
             scored_at       INTEGER NOT NULL,
             actual_churn    INTEGER NULL,
-            customer        TEXT    NOT NULL
+            customer        TEXT    NOT NULL,
+            reasons         TEXT    NULL
         );
         DROP INDEX IF EXISTS ix_predictions_scored_at;
         DROP INDEX IF EXISTS ix_predictions_probability;
@@ -64,30 +67,35 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_dead_letters_reason_kind ON dead_letters (reason_kind);
         """;
 
+    /// <summary>Whether <c>predictions</c> has the <c>reasons</c> column (a file written before reasons existed has not).</summary>
+    public const string HasReasons = "SELECT count(*) FROM pragma_table_info('predictions') WHERE name = 'reasons'";
+
+    public const string AddReasons = "ALTER TABLE predictions ADD COLUMN reasons TEXT NULL";
+
     public const string Upsert = """
         INSERT INTO predictions (event_id, customer_id, source, state, probability, predicted_churn, risk_band,
-            model_version, occurred_at, ingested_at, scored_at, actual_churn, customer)
+            model_version, occurred_at, ingested_at, scored_at, actual_churn, customer, reasons)
         VALUES ($event_id, $customer_id, $source, $state, $probability, $predicted_churn, $risk_band,
-            $model_version, $occurred_at, $ingested_at, $scored_at, $actual_churn, $customer)
+            $model_version, $occurred_at, $ingested_at, $scored_at, $actual_churn, $customer, $reasons)
         ON CONFLICT (event_id) DO UPDATE SET
             customer_id = excluded.customer_id, source = excluded.source, state = excluded.state,
             probability = excluded.probability, predicted_churn = excluded.predicted_churn,
             risk_band = excluded.risk_band, model_version = excluded.model_version,
             occurred_at = excluded.occurred_at, ingested_at = excluded.ingested_at, scored_at = excluded.scored_at,
-            actual_churn = excluded.actual_churn, customer = excluded.customer
+            actual_churn = excluded.actual_churn, customer = excluded.customer, reasons = excluded.reasons
         WHERE excluded.scored_at >= predictions.scored_at
         """;
 
     public static readonly string[] UpsertParameters =
     [
         "$event_id", "$customer_id", "$source", "$state", "$probability", "$predicted_churn", "$risk_band",
-        "$model_version", "$occurred_at", "$ingested_at", "$scored_at", "$actual_churn", "$customer",
+        "$model_version", "$occurred_at", "$ingested_at", "$scored_at", "$actual_churn", "$customer", "$reasons",
     ];
 
     /// <summary>Columns read back into a <c>Prediction</c>, in <see cref="SqlitePredictionRows"/> order.</summary>
     public const string Columns = """
         event_id, customer_id, source, probability, predicted_churn, risk_band, model_version,
-        occurred_at, ingested_at, scored_at, customer
+        occurred_at, ingested_at, scored_at, customer, reasons
         """;
 
     public const string RegisterModel = """

@@ -10,7 +10,8 @@ namespace Churn.Benchmarks.Pipeline;
 /// <c>pipeline-compare</c>: the embedded flow and Kafka with 1 and 2 scoring workers (and, with
 /// <c>--fetch-wait-ms</c>, the same Kafka flows with that fetch wait), or with <c>--compare challenger</c> the embedded
 /// flow without and with a challenger scored in shadow, or with <c>--compare compositions</c> the embedded flow alone, inside
-/// Churn.Api's composition and that exporting over OTLP; at max rate and at <c>--rate</c>, repeated,
+/// Churn.Api's composition and that exporting over OTLP, or with <c>--compare reasons</c> the embedded flow with reason
+/// codes off and on; at max rate and at <c>--rate</c>, repeated,
 /// alternating: each repeat runs every case once per rate, in an order rotated by the repeat. Every run is the
 /// <c>pipeline</c> command in a fresh process (the same build), so each starts cold exactly as the single command does.
 /// Prints one table (medians, ratios to the first flow in the same repeat) and every run; writes the runs' JSON and logs
@@ -34,7 +35,8 @@ public static class PipelineComparison
             Transports => TransportFlows(fetchWait),
             Challenger => ChallengerFlows(await BenchModel.EnsureChallengerAsync(output)),
             Compositions => CompositionFlows,
-            _ => throw new ArgumentException($"--compare must be {Transports}, {Challenger} or {Compositions}, not '{compare}'"),
+            ReasonCodes => ReasonFlows,
+            _ => throw new ArgumentException($"--compare must be {Transports}, {Challenger}, {Compositions} or {ReasonCodes}, not '{compare}'"),
         };
         Directory.CreateDirectory(directory);
         Directory.CreateDirectory(databases);
@@ -73,6 +75,7 @@ public static class PipelineComparison
     private const string Transports = "transports";
     private const string Challenger = "challenger";
     private const string Compositions = "compositions";
+    private const string ReasonCodes = "reasons";
 
     /// <summary>The embedded flow as the pipeline's registrations alone, inside Churn.Api's composition, and that with the OTLP exporter.</summary>
     private static readonly List<(string Flow, string[] Arguments)> CompositionFlows =
@@ -80,6 +83,13 @@ public static class PipelineComparison
         ("embedded, pipeline only", ["--composition", "worker"]),
         ("embedded in Churn.Api", ["--composition", "api"]),
         ("embedded in Churn.Api + OTLP", ["--composition", "api", "--exporter", "otlp"]),
+    ];
+
+    /// <summary>The embedded flow with the model served without its explainer, then with it (the product's default).</summary>
+    private static readonly List<(string Flow, string[] Arguments)> ReasonFlows =
+    [
+        ("embedded, reasons off", ["--reasons", "off"]),
+        ("embedded, reasons on", ["--reasons", "on"]),
     ];
 
     private static List<(string Flow, string[] Arguments)> TransportFlows(int fetchWait)

@@ -52,6 +52,7 @@ public static class PipelineHosts
             ["Churn:Model:Watch"] = "false",
             ["Churn:Ingest:Mode"] = nameof(IngestMode.None), // the command drives the IngestRunner itself
             ["Churn:Sqlite:Path"] = run.Database,
+            ["Churn:Model:Reasons"] = run.Reasons ? "true" : "false",
         };
         if (run.Challenger is { } slot)
         {

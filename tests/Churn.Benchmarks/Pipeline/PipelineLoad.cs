@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using Churn.Core.Ingest;
 using Churn.Core.Serving;
 using Churn.Core.Storage;
 using Churn.Core.Storage.Sqlite;
 using Churn.Core.Worker;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +16,8 @@ namespace Churn.Benchmarks.Pipeline;
 /// default) or Kafka with N scoring hosts (<see cref="KafkaFlow"/>, <c>--transport kafka --workers N</c>). Once the
 /// hosts run and the model serves, the product's <see cref="IngestRunner"/> publishes N synthetic customers at the
 /// requested rate (so start-up is not timed); the scoring workers score and store them. The stores are wrapped only to
-/// time each durable write. The SQLite file stays for inspection.
+/// time each durable write. <c>--reasons off</c> serves the model without its explainer (<c>Churn:Model:Reasons</c>), so
+/// the same run measures the cost of the reason codes. The SQLite file stays for inspection.
 /// </summary>
 public static class PipelineLoad
 {
@@ -65,6 +68,7 @@ public static class PipelineLoad
 
         var worker = flow.ScoringHosts[0];
         var stored = await worker.GetRequiredService<SqlitePredictionStore>().CountAsync(CancellationToken.None);
+        var explained = StoredWithReasons(run.Database);
         var (fromOccurred, fromIngested, writes, batches) = recorder.Snapshot();
         var model = worker.GetRequiredService<IOptions<ModelOptions>>().Value;
         var summary = new PipelineSummary(flow.Transport, flow.ScoringHosts.Count, run.Events, stored,
@@ -72,7 +76,8 @@ public static class PipelineLoad
             LatencySummary.Of(fromOccurred), LatencySummary.Of(fromIngested), LatencySummary.Of(recorder.AfterFirstSecond()),
             LatencySummary.Of(writes), run.Rate,
             worker.GetRequiredService<IOptions<ScoringWorkerOptions>>().Value.MaxBatchSize,
-            model.Onnx.IntraOpThreads, model.Onnx.ParallelRuns, Math.Round(elapsed.TotalSeconds, 2), Math.Round(cpu.TotalSeconds, 2), batches,
+            model.Onnx.IntraOpThreads, model.Onnx.ParallelRuns, model.Reasons, explained, Math.Round(elapsed.TotalSeconds, 2),
+            Math.Round(cpu.TotalSeconds, 2), batches,
             batches == 0 ? 0 : Math.Round((double)fromOccurred.Length / batches, 1),
             Math.Round(ingestSummary?.EventsPerSecond ?? 0, 0),
             [.. flow.ScoringHosts.Select(s => ((LatencyRecordingStore)s.GetRequiredService<IPredictionStore>()).Stored)],
@@ -82,7 +87,24 @@ public static class PipelineLoad
         Directory.CreateDirectory(Path.GetDirectoryName(run.Json)!);
         await File.WriteAllTextAsync(run.Json, summary.ToJson());
         output.WriteLine(summary.ToJson());
-        return completed && stored == run.Events ? 0 : 1;
+        var reasonsAsAsked = explained == (run.Reasons ? stored : 0);
+        if (!reasonsAsAsked)
+        {
+            output.WriteLine($"Reasons {(run.Reasons ? "on" : "off")}, but {explained:N0} of {stored:N0} stored predictions carry reasons" +
+                (run.Reasons ? " (does the model directory hold model-explainer.json?)" : "."));
+        }
+        return completed && stored == run.Events && reasonsAsAsked ? 0 : 1;
+    }
+
+    /// <summary>How many stored predictions carry reason codes: all of them with reasons on, none with reasons off (a run
+    /// that is not so measured something else, and fails).</summary>
+    private static long StoredWithReasons(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM predictions WHERE reasons IS NOT NULL";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>

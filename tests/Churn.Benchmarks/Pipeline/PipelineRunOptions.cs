@@ -3,8 +3,9 @@ using Churn.Benchmarks.Setup;
 namespace Churn.Benchmarks.Pipeline;
 
 /// <summary>
-/// The <c>pipeline</c> command's options (docs/performance.md §4 and §8). <see cref="Challenger"/>: the challenger slot to
-/// score in shadow (<c>--challenger &lt;dir&gt;</c>), or null (<c>none</c>, the default: no challenger).
+/// The <c>pipeline</c> command's options (docs/performance.md §4, §8, §11 and §13). <see cref="Challenger"/>: the
+/// challenger slot to score in shadow (<c>--challenger &lt;dir&gt;</c>), or null (<c>none</c>, the default: no
+/// challenger). <see cref="Reasons"/>: <c>--reasons on</c> (the default) or <c>off</c> (<c>Churn:Model:Reasons</c>).
 /// </summary>
 public sealed record PipelineRunOptions(
     int Events,
@@ -20,7 +21,8 @@ public sealed record PipelineRunOptions(
     int FetchWaitMs,
     string Composition,
     string Exporter,
-    string? Challenger)
+    string? Challenger,
+    bool Reasons)
 {
     public const string Embedded = "embedded";
     public const string Kafka = "kafka";
@@ -61,6 +63,11 @@ public sealed record PipelineRunOptions(
             throw new ArgumentException($"--exporter is {NoExporter} or {OtlpExporter}, and applies to --composition {ApiComposition}");
         }
         var challenger = options.String("--challenger", "none");
+        var reasons = options.String("--reasons", "on");
+        if (reasons is not ("on" or "off"))
+        {
+            throw new ArgumentException($"--reasons must be on or off, not '{reasons}'");
+        }
         return new PipelineRunOptions(
             options.Int("--events", 100_000),
             options.Double("--rate", 0),
@@ -75,7 +82,8 @@ public sealed record PipelineRunOptions(
             fetchWait,
             composition,
             exporter,
-            challenger == "none" ? null : Path.GetFullPath(challenger));
+            challenger == "none" ? null : Path.GetFullPath(challenger),
+            reasons == "on");
     }
 
     /// <summary>Long enough for the run at its rate (or at 5,000 events/s unpaced), plus a minute for start-up.</summary>

@@ -1,3 +1,4 @@
+using Churn.Core.Reasons;
 using Churn.Domain.Models;
 using Churn.Testing;
 using Churn.Trainer;
@@ -37,7 +38,7 @@ public static class BenchModel
                 throw new FileNotFoundException($"The benchmarks need the BigML data file {file} (see data/README.md).", file);
             }
         }
-        if (!File.Exists(ModelPath) || !File.Exists(CardPath))
+        if (!File.Exists(ModelPath) || !File.Exists(CardPath) || !File.Exists(Path.Combine(ModelDirectory, ExplainerArtifact.FileName)))
         {
             log.WriteLine($"Training the serving model into {ModelDirectory} (once)…");
             var options = new TrainerOptions

@@ -10,7 +10,9 @@ namespace Churn.Benchmarks.Store;
 /// <summary>
 /// SQLite upsert throughput through <see cref="SqlitePredictionStore"/> (WAL, synchronous=NORMAL, one transaction per
 /// batch, as the worker writes): for batches of 100, 500 and 2,000, a fresh file receives N predictions with new event
-/// ids (first insert), then the same N again (re-upsert, the replay case). Rows/s and per-batch latency.
+/// ids (first insert), then the same N again (re-upsert, the replay case). Rows/s and per-batch latency. With
+/// <c>--reasons both</c> every batch size runs twice, alternating: predictions without reason codes, then the same
+/// predictions with the bench model's served reasons (what storing them costs, side by side).
 /// </summary>
 public static class StoreLoad
 {
@@ -21,25 +23,40 @@ public static class StoreLoad
         var options = LoadOptions.Parse(args);
         var rows = options.Int("--rows", 100_000);
         var folder = Path.GetFullPath(options.String("--dir", RepositoryPaths.Artifacts("store-bench")));
+        var reasons = options.String("--reasons", "off");
+        if (reasons is not ("off" or "both"))
+        {
+            throw new ArgumentException($"--reasons must be off or both, not '{reasons}'");
+        }
         Directory.CreateDirectory(folder);
         var predictions = StorePredictions.Create(rows);
-        output.WriteLine($"SQLite store: {rows:N0} predictions per run, files in {folder}, {Environment.ProcessorCount} cores");
-        output.WriteLine($"| Batch | Phase | Rows/s | Mean batch ms | p95 batch ms |");
-        output.WriteLine($"|---:|---|---:|---:|---:|");
-        foreach (var batch in BatchSizes)
+        var variants = new List<(string Name, Prediction[] Predictions)> { ("none", predictions) };
+        if (reasons == "both")
         {
-            var path = Path.Combine(folder, $"store-{batch}.db");
+            await BenchModel.EnsureAsync(output);
+            variants.Add(("served", StorePredictions.WithReasons(predictions, BenchModel.ModelDirectory)));
+        }
+        output.WriteLine($"SQLite store: {rows:N0} predictions per run, files in {folder}, {Environment.ProcessorCount} cores");
+        output.WriteLine($"| Batch | Reasons | Phase | Rows/s | µs per row | CPU µs per row | Mean batch ms | p95 batch ms | File MB |");
+        output.WriteLine($"|---:|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (batch, (variant, rowsOfVariant)) in BatchSizes.SelectMany(b => variants.Select(v => (b, v))))
+        {
+            var path = Path.Combine(folder, $"store-{batch}-{variant}.db");
             foreach (var file in new[] { path, path + "-wal", path + "-shm" })
             {
                 File.Delete(file);
             }
             using var store = new SqlitePredictionStore(new SqliteStoreOptions { Path = path });
             await store.InitializeAsync(CancellationToken.None);
-            var batches = predictions.Chunk(batch).ToArray();
+            var batches = rowsOfVariant.Chunk(batch).ToArray();
             foreach (var phase in new[] { "first insert", "re-upsert" })
             {
+                var cpu = CpuTime();
                 var (elapsed, batchMs) = await WriteAllAsync(store, batches);
-                output.WriteLine($"| {batch:N0} | {phase} | {rows / elapsed.TotalSeconds:N0} | {batchMs.Average():F2} | {Percentile(batchMs, 0.95):F2} |");
+                cpu = CpuTime() - cpu;
+                output.WriteLine($"| {batch:N0} | {variant} | {phase} | {rows / elapsed.TotalSeconds:N0} | {elapsed.TotalMicroseconds / rows:F1} | " +
+                    $"{cpu.TotalMicroseconds / rows:F1} | " +
+                    $"{batchMs.Average():F2} | {Percentile(batchMs, 0.95):F2} | {FileMegabytes(path):F1} |");
             }
             var stored = await store.CountAsync(CancellationToken.None);
             if (stored != rows)
@@ -63,6 +80,15 @@ public static class StoreLoad
         }
         return (total.Elapsed, batchMs);
     }
+
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    private static double FileMegabytes(string path) =>
+        new[] { path, path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1e6;
 
     internal static double Percentile(List<double> values, double quantile)
     {

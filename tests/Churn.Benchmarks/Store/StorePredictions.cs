@@ -1,4 +1,5 @@
 using Churn.Benchmarks.Setup;
+using Churn.Core.Serving;
 using Churn.Domain.Predictions;
 
 namespace Churn.Benchmarks.Store;
@@ -29,5 +30,16 @@ public static class StorePredictions
                 ScoredAt = now.AddMilliseconds(i + 2),
             };
         }).ToArray();
+    }
+
+    /// <summary>The same predictions, each with the reasons the model in <paramref name="modelDirectory"/> serves for its customer.</summary>
+    public static Prediction[] WithReasons(Prediction[] predictions, string modelDirectory)
+    {
+        var served = ModelCandidate.LoadServing(modelDirectory, new ModelOptions { Directory = modelDirectory });
+        var explainer = served.Explainer ?? throw new InvalidOperationException($"the model has no explainer: {served.ReasonsUnavailable}");
+        var reasons = new PredictionReasons?[predictions.Length];
+        explainer.Explain([.. predictions.Select(p => p.Customer)], reasons);
+        (served.Scorer as IDisposable)?.Dispose();
+        return [.. predictions.Select((p, i) => p with { Reasons = reasons[i] })];
     }
 }

@@ -15,7 +15,7 @@ public sealed class EmbeddedPipelineEndToEndTests
     private const int TestRows = 667;
 
     [Fact]
-    public async Task Replaying_the_test_file_stores_one_prediction_per_row_with_the_onnx_probability_and_a_replay_adds_none()
+    public async Task Replaying_the_test_file_stores_one_prediction_per_row_with_the_onnx_probability_and_reasons_and_a_replay_adds_none()
     {
         await using var p = new EmbeddedPipelineHarness(await TrainedModel.EnsureAsync());
         await p.StartAsync();
@@ -32,6 +32,7 @@ public sealed class EmbeddedPipelineEndToEndTests
 
         var rows = CustomerCsvReader.ReadFile(RepositoryPaths.TestFile).ToList();
         using var reference = ModelCandidate.Load(p.Models.Directory, new OnnxScorerOptions());
+        var explainer = ModelCandidate.LoadServing(p.Models.Directory, new ModelOptions { Directory = p.Models.Directory }).Explainer!;
         var expected = new float[rows.Count];
         reference.Score(rows.Select(r => r.Record!).ToArray(), expected);
         for (var i = 0; i < rows.Count; i++)
@@ -42,6 +43,7 @@ public sealed class EmbeddedPipelineEndToEndTests
             Assert.Equal(expected[i] >= reference.Card.Threshold, stored.PredictedChurn);
             Assert.Equal(rows[i].Record!.Churn, stored.ActualChurn);
             Assert.Equal(reference.Card.Version, stored.ModelVersion);
+            Assert.Equal(explainer.Explain(rows[i].Record!), stored.Reasons); // computed with the probability, stored with it
         }
         Assert.Contains(await p.Store.GetModelsAsync(CancellationToken.None), m => m.Version == reference.Card.Version);
     }

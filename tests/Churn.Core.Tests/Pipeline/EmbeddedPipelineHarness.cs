@@ -29,7 +29,7 @@ internal sealed class EmbeddedPipelineHarness : IAsyncDisposable
 
     public EmbeddedPipelineHarness(string trainedModelDirectory, EmbeddedTransportOptions? transport = null)
     {
-        foreach (var file in new[] { ModelFiles.ModelFileName, ModelFiles.CardFileName })
+        foreach (var file in new[] { ModelFiles.ModelFileName, ModelFiles.CardFileName, Churn.Core.Reasons.ExplainerArtifact.FileName })
         {
             File.Copy(Path.Combine(trainedModelDirectory, file), Path.Combine(ModelDirectory, file));
         }

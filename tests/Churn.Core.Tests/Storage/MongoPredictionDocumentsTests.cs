@@ -44,6 +44,23 @@ public sealed class MongoPredictionDocumentsTests
     }
 
     [Fact]
+    public void Reasons_are_a_subdocument_and_a_prediction_without_them_has_none()
+    {
+        var explained = Prediction("e1", reasons: StoredReasons());
+        var unexplained = Prediction("e2");
+
+        var document = MongoPredictionDocuments.ToDocument(explained);
+
+        var reasons = document["reasons"].AsBsonDocument;
+        Assert.Equal(("tree-path", -3.912345, -1.234567), (reasons["method"].AsString, reasons["baseScore"].AsDouble, reasons["score"].AsDouble));
+        Assert.Equal(new BsonDocument { { "feature", "CustomerServiceCalls" }, { "value", 4.0 }, { "contribution", 1.875 } },
+            reasons["top"].AsBsonArray[0]);
+        Assert.Equal(explained, MongoPredictionDocuments.ToPrediction(BsonDocument.Parse(document.ToJson())));
+        Assert.False(MongoPredictionDocuments.ToDocument(unexplained).Contains("reasons"));
+        Assert.Null(MongoPredictionDocuments.ToPrediction(MongoPredictionDocuments.ToDocument(unexplained)).Reasons);
+    }
+
+    [Fact]
     public void An_unknown_label_is_left_out_and_read_back_as_unknown()
     {
         var prediction = Prediction("e1", actual: null);

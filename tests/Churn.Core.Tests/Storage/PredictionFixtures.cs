@@ -9,7 +9,8 @@ internal static class PredictionFixtures
     public static readonly DateTimeOffset Now = new(2026, 1, 1, 12, 0, 30, TimeSpan.Zero);
 
     public static Prediction Prediction(string eventId, string state = "CA", double probability = 0.4,
-        DateTimeOffset? scoredAt = null, bool? actual = null, string? customerId = null, double threshold = 0.5) => new()
+        DateTimeOffset? scoredAt = null, bool? actual = null, string? customerId = null, double threshold = 0.5,
+        PredictionReasons? reasons = null) => new()
     {
         EventId = eventId,
         CustomerId = customerId ?? $"customer-{eventId}",
@@ -23,6 +24,14 @@ internal static class PredictionFixtures
         OccurredAt = (scoredAt ?? Now).AddMilliseconds(-250),
         IngestedAt = (scoredAt ?? Now).AddMilliseconds(-120),
         ScoredAt = scoredAt ?? Now,
+        Reasons = reasons,
+    };
+
+    /// <summary>Reason codes as the worker computes them (values of the fixture customer's features).</summary>
+    public static PredictionReasons StoredReasons(double score = -1.234567) => new()
+    {
+        Method = "tree-path", BaseScore = -3.912345, Score = score,
+        Top = [new("CustomerServiceCalls", 4, 1.875), new("TotalCharge", 62.29, -0.40625), new("VoiceMailPlan", 1, -0.031)],
     };
 
     /// <summary>

@@ -76,6 +76,26 @@ public abstract partial class PredictionStoreContract
     }
 
     [Fact]
+    public async Task Reasons_are_stored_with_their_prediction_and_a_prediction_without_them_reads_back_without()
+    {
+        var store = await OpenAsync();
+        var explained = Prediction("e1", "TX", 0.73, Now, customerId: "c-7", reasons: StoredReasons());
+        var unexplained = Prediction("e2", "TX", 0.21, Now.AddSeconds(1), customerId: "c-7");
+        await store.UpsertAsync([explained, unexplained], Ct);
+
+        var stored = await store.GetAsync("e1", Ct);
+        Assert.Equal(explained, stored);
+        Assert.Equal(StoredReasons().Top, stored!.Reasons!.Top);
+        Assert.Null((await store.GetAsync("e2", Ct))!.Reasons);
+        Assert.Equal([null, explained.Reasons], (await store.GetCustomerHistoryAsync("c-7", 10, Ct)).Select(p => p.Reasons));
+        Assert.Equal(explained.Reasons, (await store.QueryAsync(new Churn.Domain.Predictions.PredictionQuery { Sort = Churn.Domain.Predictions.PredictionSort.ScoredAtAsc }, Ct)).Items[0].Reasons);
+
+        // A newer write replaces the reasons too, also with none.
+        await store.UpsertAsync([explained with { ScoredAt = Now.AddSeconds(5), Reasons = null }], Ct);
+        Assert.Null((await store.GetAsync("e1", Ct))!.Reasons);
+    }
+
+    [Fact]
     public async Task An_empty_batch_is_a_no_op()
     {
         var store = await OpenAsync();

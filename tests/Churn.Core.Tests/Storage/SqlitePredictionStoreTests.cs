@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Churn.Core.Storage.Sqlite;
+using Churn.Domain.Predictions;
 using Churn.Testing;
 using Microsoft.Data.Sqlite;
 using static Churn.Core.Tests.Storage.PredictionFixtures;
@@ -51,6 +52,58 @@ public sealed class SqlitePredictionStoreTests(TempDirectory directory) : IClass
         using var connection = new SqliteConnection($"Data Source={reopened.FilePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
         Assert.Equal(ExpectedIndexes, IndexNames(connection));
+    }
+
+    [Fact]
+    public async Task A_file_written_before_reasons_existed_gets_the_column_and_keeps_its_predictions()
+    {
+        var path = directory.Combine("before-reasons.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            // The predictions table as every earlier build created it, with one row.
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE predictions (
+                    event_id TEXT NOT NULL PRIMARY KEY, customer_id TEXT NOT NULL, source TEXT NOT NULL, state TEXT NOT NULL,
+                    probability REAL NOT NULL, predicted_churn INTEGER NOT NULL, risk_band TEXT NOT NULL,
+                    model_version TEXT NOT NULL, occurred_at INTEGER NOT NULL, ingested_at INTEGER NOT NULL,
+                    scored_at INTEGER NOT NULL, actual_churn INTEGER NULL, customer TEXT NOT NULL);
+                INSERT INTO predictions VALUES ('old', 'c-1', 'csv:churn-bigml-20.csv', 'KS', 0.25, 0, 'Low', 'v0',
+                    1767268800000, 1767268800100, 1767268800200, NULL,
+                    '{"state":"KS","accountLength":100,"areaCode":415,"internationalPlan":false,"voiceMailPlan":false,"numberVmailMessages":0,"totalDayMinutes":180,"totalDayCalls":100,"totalDayCharge":30.6,"totalEveMinutes":200,"totalEveCalls":100,"totalEveCharge":17,"totalNightMinutes":200,"totalNightCalls":100,"totalNightCharge":9,"totalIntlMinutes":10,"totalIntlCalls":4,"totalIntlCharge":2.7,"customerServiceCalls":1}');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var store = NewStore("before-reasons.db");
+        var old = await store.GetAsync("old", Ct);
+        await store.UpsertAsync([Prediction("new", reasons: StoredReasons())], Ct);
+
+        Assert.Equal(("c-1", 0.25, (PredictionReasons?)null), (old!.CustomerId, old.ChurnProbability, old.Reasons));
+        Assert.Equal(StoredReasons(), (await store.GetAsync("new", Ct))!.Reasons);
+        Assert.Equal(2, await store.CountAsync(Ct));
+        using var reopened = NewStore("before-reasons.db"); // a second open finds the column and adds nothing
+        Assert.Equal(StoredReasons(), (await reopened.GetAsync("new", Ct))!.Reasons);
+    }
+
+    [Fact]
+    public async Task Reasons_are_kept_as_one_flat_json_array_and_a_column_that_is_not_one_is_an_error_naming_it()
+    {
+        using var store = NewStore("reasons-column.db");
+        await store.UpsertAsync([Prediction("explained", reasons: StoredReasons())], Ct);
+        using var connection = new SqliteConnection($"Data Source={store.FilePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT reasons FROM predictions WHERE event_id = 'explained'";
+
+        Assert.Equal("""["tree-path",-3.912345,-1.234567,"CustomerServiceCalls",4,1.875,"TotalCharge",62.29,-0.40625,"VoiceMailPlan",1,-0.031]""",
+            command.ExecuteScalar());
+
+        command.CommandText = """UPDATE predictions SET reasons = '["tree-path",-3.9,-1.2,"TotalCharge",62.29]' WHERE event_id = 'explained'""";
+        command.ExecuteNonQuery();
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.GetAsync("explained", Ct));
+        Assert.Contains("""'["tree-path",-3.9,-1.2,"TotalCharge",62.29]' is not [method, baseScore, score, feature, value, contribution""", error.Message);
     }
 
     private const string ExpectedIndexes = "ix_dead_letters_newest,ix_dead_letters_reason_kind," +

@@ -25,7 +25,7 @@ public sealed class FaultRig : IAsyncDisposable
     private FaultRig(ITestTransport transport, string trainedModel)
     {
         _transport = transport;
-        foreach (var file in new[] { ModelFiles.ModelFileName, ModelFiles.CardFileName })
+        foreach (var file in new[] { ModelFiles.ModelFileName, ModelFiles.CardFileName, Churn.Core.Reasons.ExplainerArtifact.FileName })
         {
             File.Copy(Path.Combine(trainedModel, file), Path.Combine(ModelDirectory, file));
         }
