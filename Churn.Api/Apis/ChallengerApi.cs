@@ -64,7 +64,8 @@ public static class ChallengerApi
         var window = services.Options.Value.ComparisonWindow;
         var stored = services.Shadow.CountShadowAsync(card.Version, cancellationToken);
         var pairs = services.Shadow.GetShadowPairsAsync(card.Version, window, cancellationToken);
-        var comparison = ShadowComparer.Compare(card.Version, await stored, window, await pairs);
+        var comparison = ShadowComparer.Compare(card.Version, await stored, window, await pairs,
+            services.Retention.Value.Economics);
         return TypedResults.Ok(new ChallengerReport(card, services.Champion.Current?.Card.Version, comparison));
     }
 

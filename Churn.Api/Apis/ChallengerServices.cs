@@ -1,3 +1,4 @@
+using Churn.Api.Retention;
 using Churn.Core.Challenger;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Validation;
@@ -9,12 +10,14 @@ namespace Churn.Api.Apis;
 [SkipValidation]
 #pragma warning restore ASP0029
 public sealed class ChallengerServices(ChallengerProvider challenger, ChallengerPromotion promotion, ModelProvider champion,
-    IShadowPredictionStore shadow, IOptions<ChallengerOptions> options, ILogger<ChallengerServices> logger)
+    IShadowPredictionStore shadow, IOptions<ChallengerOptions> options, IOptions<RetentionOptions> retention,
+    ILogger<ChallengerServices> logger)
 {
     public ChallengerProvider Challenger { get; } = challenger;
     public ChallengerPromotion Promotion { get; } = promotion;
     public ModelProvider Champion { get; } = champion;
     public IShadowPredictionStore Shadow { get; } = shadow;
     public IOptions<ChallengerOptions> Options { get; } = options;
+    public IOptions<RetentionOptions> Retention { get; } = retention;
     public ILogger<ChallengerServices> Logger { get; } = logger;
 }

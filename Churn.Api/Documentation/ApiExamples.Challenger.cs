@@ -64,11 +64,16 @@ internal static partial class ApiExamples
         {
             MeanProbability = 0.1456, PredictedChurnRate = 0.1259, Auc = 0.9358, Precision = 0.9881, Recall = 0.8737, Brier = 0.019,
             ConfusionMatrix = new ConfusionMatrix(83, 1, 12, 571),
+            // With the default economics: the 84 contacted customers' probabilities sum to about 82.6 (mean 0.983).
+            ExpectedProfit = Math.Round(RetentionExamples.Economics.ExpectedProfit(82.6, 84), 2),
+            RealisedProfit = RetentionExamples.Economics.RealisedProfit(83, 84),
         },
         Challenger = new ComparisonSide
         {
             MeanProbability = 0.1436, PredictedChurnRate = 0.1244, Auc = 0.9335, Precision = 1, Recall = 0.8737, Brier = 0.0185,
             ConfusionMatrix = new ConfusionMatrix(83, 0, 12, 572),
+            ExpectedProfit = Math.Round(RetentionExamples.Economics.ExpectedProfit(82.1, 83), 2),
+            RealisedProfit = RetentionExamples.Economics.RealisedProfit(83, 83),
         },
     });
 

@@ -1,5 +1,6 @@
 using Churn.Domain.Challenger;
 using Churn.Domain.Models;
+using Churn.Domain.Retention;
 
 namespace Churn.Core.Challenger;
 
@@ -7,12 +8,13 @@ namespace Churn.Core.Challenger;
 /// Compares champion and challenger on the same live events (<see cref="ShadowPair"/>s: the challenger's shadow
 /// prediction joined with the stored prediction of the event): how often their decisions — each at its own card's
 /// threshold — agree, how far apart their probabilities are, and, on the events whose outcome is known, each side's
-/// AUC, precision, recall and Brier score.
+/// AUC, precision, recall and Brier score; with the deployment's retention economics, each side's expected profit (over
+/// every compared event it would contact) and realised profit (over the labelled ones).
 /// </summary>
 public static class ShadowComparer
 {
     public static ChallengerComparison Compare(string challengerVersion, long shadowPredictions, int window,
-        IReadOnlyList<ShadowPair> pairs)
+        IReadOnlyList<ShadowPair> pairs, RetentionEconomics? economics = null)
     {
         var n = pairs.Count;
         int both = 0, championOnly = 0, challengerOnly = 0, neither = 0;
@@ -43,13 +45,13 @@ public static class ShadowComparer
             Decisions = new DecisionTable(both, championOnly, challengerOnly, neither),
             MeanAbsoluteDifference = n == 0 ? null : absoluteDifference / n,
             Labelled = labelled.Count,
-            Champion = n == 0 ? null : Side(pairs, labelled, p => p.ChampionProbability, p => p.ChampionChurn),
-            Challenger = n == 0 ? null : Side(pairs, labelled, p => p.ChallengerProbability, p => p.ChallengerChurn),
+            Champion = n == 0 ? null : Side(pairs, labelled, p => p.ChampionProbability, p => p.ChampionChurn, economics),
+            Challenger = n == 0 ? null : Side(pairs, labelled, p => p.ChallengerProbability, p => p.ChallengerChurn, economics),
         };
     }
 
     private static ComparisonSide Side(IReadOnlyList<ShadowPair> all, List<ShadowPair> labelled, Func<ShadowPair, double> probability,
-        Func<ShadowPair, bool> decision)
+        Func<ShadowPair, bool> decision, RetentionEconomics? economics)
     {
         int tp = 0, fp = 0, fn = 0, tn = 0;
         var squaredError = 0.0;
@@ -75,6 +77,8 @@ public static class ShadowComparer
             Recall = tp + fn == 0 ? null : (double)tp / (tp + fn),
             Brier = labelled.Count == 0 ? null : squaredError / labelled.Count,
             ConfusionMatrix = labelled.Count == 0 ? null : new ConfusionMatrix(tp, fp, fn, tn),
+            ExpectedProfit = economics?.ExpectedProfit(all.Where(decision).Sum(probability), all.Count(decision)),
+            RealisedProfit = labelled.Count == 0 ? null : economics?.RealisedProfit(tp, tp + fp),
         };
     }
 

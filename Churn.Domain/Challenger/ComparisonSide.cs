@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Churn.Domain.Models;
+using Churn.Domain.Retention;
 
 namespace Churn.Domain.Challenger;
 
@@ -26,4 +27,12 @@ public sealed record ComparisonSide
 
     [Description("Decisions against the labels (labelled events only).")]
     public ConfusionMatrix? ConfusionMatrix { get; init; }
+
+    [Description("Expected profit of contacting every compared event this model calls churn, under the deployment's retention " +
+        "economics: Σ p × acceptance × value − contacted × offer cost (null without economics).")]
+    public double? ExpectedProfit { get; init; }
+
+    [Description("What contacting the labelled events this model calls churn earned: churners reached × acceptance × value − " +
+        "contacted × offer cost (null without economics or labels).")]
+    public double? RealisedProfit { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Churn.Api.Idempotency;
+using Churn.Api.Retention;
 using Churn.Core.DeadLetters;
 using Churn.Core.Ingest;
 using Churn.Core.Monitoring;
@@ -220,6 +221,12 @@ public sealed class OpenApiExampleTests(ApiFactory factory) : IClassFixture<ApiF
             Assert.Equal(Math.Round(m.TruePositives / (double)(m.TruePositives + m.FalsePositives), 4), side.Precision);
             Assert.Equal(Math.Round(m.TruePositives / (double)(m.TruePositives + m.FalseNegatives), 4), side.Recall);
             Assert.All([side.Auc!.Value, side.Brier!.Value, side.MeanProbability], v => Assert.InRange(v, 0, 1));
+            // Profits with the documented default economics: realised from the confusion matrix, expected between
+            // contacting nobody who stays and contacting only churners.
+            var economics = new RetentionOptions().Economics;
+            var contacted = m.TruePositives + m.FalsePositives;
+            Assert.Equal(economics.RealisedProfit(m.TruePositives, contacted), side.RealisedProfit);
+            Assert.InRange(side.ExpectedProfit!.Value, economics.ExpectedProfit(0, contacted), economics.ExpectedProfit(contacted, contacted));
         }
     }
 

@@ -51,6 +51,8 @@ public sealed class ChallengerPageTests(BrowserFixture system)
             var m = q.ConfusionMatrix!;
             await Expect(row.Locator("[data-measure=confusion]")).ToHaveTextAsync(
                 $"{m.TruePositives} / {m.FalsePositives} / {m.FalseNegatives} / {m.TrueNegatives}");
+            await Expect(row.Locator("[data-measure=expected-profit]")).ToHaveTextAsync(q.ExpectedProfit!.Value.ToString("N0", CultureInfo.InvariantCulture));
+            await Expect(row.Locator("[data-measure=realised-profit]")).ToHaveTextAsync(q.RealisedProfit!.Value.ToString("N0", CultureInfo.InvariantCulture));
         }
 
         // The cards' headline metrics side by side: serving, challenger, and the difference.

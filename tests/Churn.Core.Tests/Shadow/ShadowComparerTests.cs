@@ -1,6 +1,7 @@
 using Churn.Core.Challenger;
 using Churn.Domain.Challenger;
 using Churn.Domain.Models;
+using Churn.Domain.Retention;
 
 namespace Churn.Core.Tests.Shadow;
 
@@ -48,6 +49,32 @@ public sealed class ShadowComparerTests
         Assert.Equal(1.0, challenger.Auc!.Value, 12);
         Assert.Equal(AucByPairs(pairs, p => p.ChallengerProbability), challenger.Auc.Value, 12);
         Assert.Equal(3 / 6.0, challenger.PredictedChurnRate, 12);
+        Assert.Null(champion.ExpectedProfit);
+        Assert.Null(champion.RealisedProfit);
+    }
+
+    [Fact]
+    public void With_economics_each_side_has_the_profit_of_contacting_whom_it_calls_churn()
+    {
+        ShadowPair[] pairs =
+        [
+            Pair("a", 0.90, 0.80, true, second: 1),
+            Pair("b", 0.60, 0.30, false, second: 2),
+            Pair("c", 0.20, 0.45, true, second: 3),
+            Pair("d", 0.10, 0.10, false, second: 4),
+            Pair("f", 0.70, 0.90, null, second: 6),
+        ];
+        var economics = new RetentionEconomics(CustomerValue: 100, OfferCost: 5, AcceptanceRate: 0.5);
+
+        var c = ShadowComparer.Compare("challenger-v1", 5, 10, pairs, economics);
+
+        // Champion contacts a, b, f (its decisions): expected (0.9 + 0.6 + 0.7) × 0.5 × 100 − 3 × 5; realised on the
+        // labelled a (churner) and b (stayer): 1 × 50 − 2 × 5.
+        Assert.Equal(2.2 * 50 - 15, c.Champion!.ExpectedProfit!.Value, 9);
+        Assert.Equal(40, c.Champion.RealisedProfit);
+        // Challenger contacts a, c, f: expected (0.8 + 0.45 + 0.9) × 50 − 15; realised on a and c, both churners: 2 × 50 − 2 × 5.
+        Assert.Equal(2.15 * 50 - 15, c.Challenger!.ExpectedProfit!.Value, 9);
+        Assert.Equal(90, c.Challenger.RealisedProfit);
     }
 
     [Fact]
