@@ -57,8 +57,19 @@ public sealed partial class IngestService(
         }
         if (_options.StopHostWhenDone)
         {
+            // A short run can end while the host is still starting (Kestrel binding its port); stopping then would cancel
+            // that start and fail the process, so the stop waits until the host has started.
+            await StartedAsync(stoppingToken);
             lifetime.StopApplication();
         }
+    }
+
+    private async Task StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var whenStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var whenStopping = stoppingToken.Register(() => started.TrySetResult());
+        await started.Task;
     }
 
     /// <summary>Synthetic customers at <see cref="IngestOptions.TrickleRate"/> until the host stops (a live-looking stream).</summary>

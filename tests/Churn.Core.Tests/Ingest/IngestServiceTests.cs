@@ -1,10 +1,13 @@
 using Churn.Core.Ingest;
+using Churn.Core.Tests.Doubles;
 using Churn.Core.Transport;
 using Churn.Core.Transport.Embedded;
 using Churn.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Churn.Core.Tests.Ingest;
 
@@ -40,6 +43,27 @@ public sealed class IngestServiceTests
             TestContext.Current.CancellationToken);
 
         Assert.IsType<FileNotFoundException>(host.Services.GetRequiredService<IngestService>().Failure);
+    }
+
+    [Fact]
+    public async Task A_run_that_ends_while_the_host_is_still_starting_stops_the_host_only_once_it_has_started()
+    {
+        using var directory = new TempDirectory();
+        var csv = directory.Combine("rows.csv");
+        File.WriteAllText(csv, IngestTestData.Csv(IngestTestData.Row1));
+        using var host = Build(directory.Path, csv);
+        var lifetime = new FakeHostApplicationLifetime(); // the host is still starting (as Kestrel binds its port)
+        var sp = host.Services;
+        using var service = new IngestService(sp.GetRequiredService<IngestRunner>(), sp.GetRequiredService<IOptions<IngestOptions>>(), lifetime,
+            sp.GetRequiredService<IConfiguration>(), TimeProvider.System, NullLogger<IngestService>.Instance);
+
+        await service.StartAsync(TestContext.Current.CancellationToken);
+        await Eventually.UntilAsync(() => service.LastRun is not null, "the one-row run done", cancellationToken: TestContext.Current.CancellationToken);
+        lifetime.Start();
+        await Eventually.UntilAsync(() => lifetime.Stopped, "the host told to stop", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, lifetime.StopsBeforeStarted);
+        Assert.Equal(1, service.LastRun!.Delivered);
     }
 
     private static IHost Build(string contentRoot, string csv)
