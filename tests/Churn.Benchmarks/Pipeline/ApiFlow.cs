@@ -16,8 +16,8 @@ namespace Churn.Benchmarks.Pipeline;
 /// Churn.AppHost</c> runs it without containers — <c>AddServiceDefaults</c> (OpenTelemetry tracing, metrics and logs
 /// on every Churn source, health checks) and the Api's <c>AddApplicationServices</c> (embedded transport, SQLite store,
 /// the live feed's store poller, stats cache, dead-letter recorder, rate limiter, …), its appsettings.json (content
-/// root Churn.Api) and its middleware, served by Kestrel on a loopback port. The endpoints are not mapped: nothing calls
-/// them during a run. With <c>--exporter otlp</c> every span, metric and log is exported over OTLP/HTTP as the AppHost
+/// root Churn.Api) and its middleware, served by Kestrel on a loopback port. Two differences, as in every pipeline run: the endpoints are not mapped
+/// (nothing calls them during a run) and the model directory is not watched (<see cref="PipelineHosts.Settings"/>). With <c>--exporter otlp</c> every span, metric and log is exported over OTLP/HTTP as the AppHost
 /// configures it (its queue of 65,536 spans, exported every second) to <see cref="OtlpSink"/>; without, the SDK records
 /// spans for nobody (the cost of instrumentation alone).
 /// </summary>
