@@ -49,19 +49,7 @@ public sealed partial class ChallengerProvider(
     public string? LastRejection { get; private set; }
 
     /// <summary>Takes a hold on the challenger for one batch, or returns false when there is none.</summary>
-    public bool TryAcquire(out ModelLease lease)
-    {
-        while (Volatile.Read(ref _current) is { } model)
-        {
-            if (model.TryAddReference())
-            {
-                lease = new ModelLease(model);
-                return true;
-            }
-        }
-        lease = default;
-        return false;
-    }
+    public bool TryAcquire(out ModelLease lease) => ModelLease.TryTake(ref _current, out lease);
 
     /// <summary>
     /// Reads the slot again: no model files → no challenger (<see cref="ModelSwapResult.ServingVersion"/> null); a valid

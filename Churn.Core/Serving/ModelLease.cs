@@ -11,4 +11,22 @@ public readonly struct ModelLease(ServingModel model) : IDisposable
     public Reasons.ReasonExplainer? Explainer => Model.Explainer;
 
     public void Dispose() => Model?.Release();
+
+    /// <summary>
+    /// Takes a hold on the snapshot in <paramref name="slot"/>, retrying while a swap retires the one it read; false when
+    /// the slot is empty. The one way both the serving model and the challenger are leased.
+    /// </summary>
+    public static bool TryTake(ref ServingModel? slot, out ModelLease lease)
+    {
+        while (Volatile.Read(ref slot) is { } model)
+        {
+            if (model.TryAddReference())
+            {
+                lease = new ModelLease(model);
+                return true;
+            }
+        }
+        lease = default;
+        return false;
+    }
 }

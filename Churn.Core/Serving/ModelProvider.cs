@@ -41,19 +41,7 @@ public sealed partial class ModelProvider(
         : throw new InvalidOperationException($"no valid model has been loaded from {Directory} yet");
 
     /// <summary>Takes a hold on the current snapshot, or returns false while no model is serving.</summary>
-    public bool TryAcquire(out ModelLease lease)
-    {
-        while (Volatile.Read(ref _current) is { } model)
-        {
-            if (model.TryAddReference())
-            {
-                lease = new ModelLease(model);
-                return true;
-            }
-        }
-        lease = default;
-        return false;
-    }
+    public bool TryAcquire(out ModelLease lease) => ModelLease.TryTake(ref _current, out lease);
 
     public async Task<ModelSwapResult> ReloadAsync(CancellationToken cancellationToken)
     {
