@@ -4,6 +4,8 @@ using Churn.Core.Ingest;
 using Churn.Core.Serving;
 using Churn.Core.Storage;
 using Churn.Core.Storage.Sqlite;
+using Churn.Core.Transport;
+using Churn.Core.Transport.Embedded;
 using Churn.Core.Worker;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +54,7 @@ public static class PipelineLoad
         var runner = flow.Publisher.GetRequiredService<IngestRunner>();
         using var process = Process.GetCurrentProcess();
         var cpuAtStart = process.TotalProcessorTime;
+        var memory = MemorySampler.Start(run.MemoryEvery, RetainedMessages(flow.Publisher));
         var clock = Stopwatch.StartNew();
         var ingest = Task.Factory.StartNew(() => runner.RunAsync(items, run.Rate, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1),
             timeout.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
@@ -59,6 +62,11 @@ public static class PipelineLoad
         var elapsed = clock.Elapsed;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuAtStart;
+        if (memory is not null)
+        {
+            await memory.DisposeAsync();
+            await File.WriteAllTextAsync(Path.ChangeExtension(run.Json, ".memory.csv"), memory.ToCsv());
+        }
         var shadow = run.Challenger is { } slot
             ? await WaitForShadowAsync(flow, ModelFiles.ReadCard(slot).Version, shadowRecorder, output, timeout.Token)
             : null;
@@ -83,7 +91,7 @@ public static class PipelineLoad
             [.. flow.ScoringHosts.Select(s => ((LatencyRecordingStore)s.GetRequiredService<IPredictionStore>()).Stored)],
             kafka, run.Database, card.Version,
             $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}",
-            shadow);
+            shadow, memory?.Summarise(run.WarmUp));
         Directory.CreateDirectory(Path.GetDirectoryName(run.Json)!);
         await File.WriteAllTextAsync(run.Json, summary.ToJson());
         output.WriteLine(summary.ToJson());
@@ -94,6 +102,17 @@ public static class PipelineLoad
                 (run.Reasons ? " (does the model directory hold model-explainer.json?)" : "."));
         }
         return completed && stored == run.Events && reasonsAsAsked ? 0 : 1;
+    }
+
+    /// <summary>The messages the embedded log retains in the customers and dead-letter topics; null for Kafka.</summary>
+    private static Func<long>? RetainedMessages(IServiceProvider publisher)
+    {
+        if (publisher.GetService<EmbeddedEventLog>() is not { } log)
+        {
+            return null;
+        }
+        string[] topics = [publisher.GetRequiredService<IOptions<PipelineTopicsOptions>>().Value.Customers, log.DeadLetterTopic];
+        return () => topics.Sum(t => Enumerable.Range(0, log.Options.Partitions).Sum(p => log.EndOffset(t, p) - log.StartOffset(t, p)));
     }
 
     /// <summary>How many stored predictions carry reason codes: all of them with reasons on, none with reasons off (a run

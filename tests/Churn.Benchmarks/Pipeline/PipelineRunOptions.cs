@@ -6,6 +6,8 @@ namespace Churn.Benchmarks.Pipeline;
 /// The <c>pipeline</c> command's options (docs/performance.md §4, §8, §11 and §13). <see cref="Challenger"/>: the
 /// challenger slot to score in shadow (<c>--challenger &lt;dir&gt;</c>), or null (<c>none</c>, the default: no
 /// challenger). <see cref="Reasons"/>: <c>--reasons on</c> (the default) or <c>off</c> (<c>Churn:Model:Reasons</c>).
+/// <see cref="MemoryEvery"/>: <c>--memory-every &lt;seconds&gt;</c> samples the memory curve (<see cref="MemorySampler"/>; off by
+/// default), summarised after <see cref="WarmUp"/> (<c>--warm-up &lt;seconds&gt;</c>, 60).
 /// </summary>
 public sealed record PipelineRunOptions(
     int Events,
@@ -22,7 +24,9 @@ public sealed record PipelineRunOptions(
     string Composition,
     string Exporter,
     string? Challenger,
-    bool Reasons)
+    bool Reasons,
+    TimeSpan MemoryEvery,
+    TimeSpan WarmUp)
 {
     public const string Embedded = "embedded";
     public const string Kafka = "kafka";
@@ -83,7 +87,9 @@ public sealed record PipelineRunOptions(
             composition,
             exporter,
             challenger == "none" ? null : Path.GetFullPath(challenger),
-            reasons == "on");
+            reasons == "on",
+            TimeSpan.FromSeconds(options.Double("--memory-every", 0)),
+            TimeSpan.FromSeconds(options.Double("--warm-up", 60)));
     }
 
     /// <summary>Long enough for the run at its rate (or at 5,000 events/s unpaced), plus a minute for start-up.</summary>

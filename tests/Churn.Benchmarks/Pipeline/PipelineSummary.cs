@@ -7,7 +7,7 @@ namespace Churn.Benchmarks.Pipeline;
 /// The JSON the pipeline command writes (<c>--json</c>); <see cref="Kafka"/> only for <c>--transport kafka</c>,
 /// <see cref="Shadow"/> only with <c>--challenger</c>. <see cref="CpuSeconds"/> is the process's CPU time over the same
 /// window as <see cref="ElapsedSeconds"/> (first publish to the last served prediction stored).
-/// <see cref="StoredWithReasons"/> counts the stored predictions that carry reason codes (all with <see cref="Reasons"/>, none without).
+/// <see cref="Memory"/> only with <c>--memory-every</c>. <see cref="StoredWithReasons"/> counts the stored predictions that carry reason codes (all with <see cref="Reasons"/>, none without).
 /// </summary>
 public sealed record PipelineSummary(
     string Transport,
@@ -35,7 +35,8 @@ public sealed record PipelineSummary(
     string Database,
     string Model,
     string Machine,
-    ShadowRunFacts? Shadow)
+    ShadowRunFacts? Shadow,
+    MemoryCurve? Memory)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
