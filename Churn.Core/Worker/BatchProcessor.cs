@@ -152,11 +152,11 @@ public sealed partial class BatchProcessor(
     private async Task<(ScoredBatch Written, IEnumerable<PoisonRecord> Refused)> WriteAsync(IReadOnlyList<ConsumedEvent> batch,
         ScoredBatch predictions, Retrier retrier, BatchTrace trace, CancellationToken stopping)
     {
-        var storeSpans = trace.StartChildren("store", predictions.Indices);
         var batchSpan = trace.StartStoreBatch(predictions.Indices);
         try
         {
             var (written, refused) = await _writer.WriteAsync(predictions, batch, retrier, stopping);
+            trace.Mark(BatchTrace.Stored, written.Indices);
             foreach (var (index, p) in refused)
             {
                 trace.DeadLettered(index, p.Reason);
@@ -167,7 +167,6 @@ public sealed partial class BatchProcessor(
         finally
         {
             BatchTrace.Stop([batchSpan]);
-            BatchTrace.Stop(storeSpans);
         }
     }
 

@@ -35,24 +35,17 @@ internal static class BatchScorer
         var probabilities = new float[valid.Count];
         var errors = new string?[valid.Count];
         var reasons = new PredictionReasons?[valid.Count];
-        var spans = trace.StartChildren("score", indices);
         try
         {
-            try
-            {
-                scorer.Score(customers, probabilities);
-            }
-            catch (Exception batchError)
-            {
-                ScoreOneByOne(scorer, customers, probabilities, errors, batchError);
-            }
-            // Every row, in one call: a row that failed to score is dead-lettered below and its reasons are not used.
-            explainer?.Explain(customers, reasons);
+            scorer.Score(customers, probabilities);
         }
-        finally
+        catch (Exception batchError)
         {
-            BatchTrace.Stop(spans);
+            ScoreOneByOne(scorer, customers, probabilities, errors, batchError);
         }
+        // Every row, in one call: a row that failed to score is dead-lettered below and its reasons are not used.
+        explainer?.Explain(customers, reasons);
+        trace.Mark(BatchTrace.Scored, indices);
         var scoredAt = time.GetUtcNow();
         for (var i = 0; i < valid.Count; i++)
         {

@@ -66,7 +66,7 @@ public class EmbeddedEndToEndTests
         var dashboard = await web.GetStringAsync("/", ct);
         Assert.Contains($"id=\"tile-total\">{TestFileRows}<", dashboard);
 
-        // Every row of the test file has a trace ingest → send → process → score → store under one trace id.
+        // Every row of the test file has a trace ingest → send → process (scored, stored) under one trace id.
         var complete = await Eventually.UntilAsync(() => Task.FromResult(PipelineTraces.CompleteRecords(traces.Spans)),
             records => records.Count >= TestFileRows, ScoringTimeout, PollInterval, "one complete trace per row", ct);
         Assert.Equal(TestFileRows, complete.Count);

@@ -9,11 +9,11 @@ namespace Churn.Testing.Otlp;
 
 /// <summary>
 /// A span as exported over OTLP, flattened with its resource's service name and its scope: enough to follow one record's
-/// trace across components. Ids are lower-case hex ("" for a root span's parent); attribute values are rendered as text.
+/// trace across components, and the names of its events in order. Ids are lower-case hex ("" for a root span's parent); attribute values are rendered as text.
 /// </summary>
 public sealed record OtlpSpan(
     string Service, string Scope, string TraceId, string SpanId, string ParentSpanId, string Name, SpanKind Kind,
-    IReadOnlyDictionary<string, string> Attributes, StatusCode StatusCode, string StatusMessage)
+    IReadOnlyDictionary<string, string> Attributes, StatusCode StatusCode, string StatusMessage, IReadOnlyList<string> Events)
 {
     /// <summary>Decodes an OTLP/HTTP protobuf body: an ExportTraceServiceRequest (opentelemetry/proto/collector/trace/v1).</summary>
     public static IReadOnlyList<OtlpSpan> ParseExport(ReadOnlySpan<byte> body) => From(ExportTraceServiceRequest.Parser.ParseFrom(body));
@@ -26,7 +26,7 @@ public sealed record OtlpSpan(
            from span in scopeSpans.Spans
            select new OtlpSpan(service, scopeSpans.Scope?.Name ?? "", Hex(span.TraceId), Hex(span.SpanId), Hex(span.ParentSpanId),
                span.Name, span.Kind, Render(span.Attributes), span.Status?.Code ?? StatusCode.Unset,
-               span.Status?.Message ?? ""),
+               span.Status?.Message ?? "", [.. span.Events.Select(e => e.Name)]),
     ];
 
     private static string Hex(ByteString id) => Convert.ToHexStringLower(id.Span);

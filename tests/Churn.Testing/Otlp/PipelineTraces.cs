@@ -14,8 +14,8 @@ public static class PipelineTraces
     /// <summary>
     /// The traces that follow one record all the way: an <c>ingest</c> span (carrying the event id; the root for a
     /// replayed row, a child of the request for a customer posted to the Api) → a Producer span (send) → a Consumer span
-    /// (process) → <c>score</c> and <c>store</c> spans, every one with the same trace id and each the child of the one
-    /// before (docs/pipeline.md, "One trace per CSV row").
+    /// (process) whose events say the record was <c>scored</c> and then <c>stored</c>, every span with the same trace id and
+    /// each the child of the one before (docs/pipeline.md, "One trace per CSV row").
     /// </summary>
     public static IReadOnlyList<RecordTrace> CompleteTraces(IEnumerable<OtlpSpan> spans) =>
         [.. spans.GroupBy(span => span.TraceId).SelectMany(trace => Complete(trace.ToList()))];
@@ -27,11 +27,9 @@ public static class PipelineTraces
             if (!ingest.Attributes.TryGetValue(EventIdAttribute, out var eventId)) continue;
             var send = Child(trace, ingest, s => s.Kind == SpanKind.Producer);
             var process = send is null ? null : Child(trace, send, s => s.Kind == SpanKind.Consumer);
-            var score = process is null ? null : Child(trace, process, s => s.Name == "score");
-            var store = process is null ? null : Child(trace, process, s => s.Name == "store");
-            if (score is not null && store is not null)
+            if (process is not null && process.Events.SkipWhile(e => e != "scored").Contains("stored"))
             {
-                yield return new RecordTrace(eventId, trace, ingest, send!, process!, score, store);
+                yield return new RecordTrace(eventId, trace, ingest, send!, process);
             }
         }
     }
