@@ -28,8 +28,14 @@ public sealed partial class SqlitePredictionStore
         var where = Where(query, command.Parameters);
         var covered = ReadsCoveringIndex(query);
         var countIndex = covered && query.State is null ? $" INDEXED BY {CountIndex(query)}" : "";
-        command.CommandText = $"SELECT count(*) FROM predictions{countIndex}{where}";
-        var total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
+        var filter = where + string.Concat(command.Parameters.Cast<SqliteParameter>().Select(p => $"|{p.ParameterName}={p.Value}"));
+        if (!_totals.TryGet(filter, out var total))
+        {
+            var (writesBefore, countedAt) = (_totals.Writes, _time.GetUtcNow());
+            command.CommandText = $"SELECT count(*) FROM predictions{countIndex}{where}";
+            total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
+            _totals.Remember(filter, total, writesBefore, countedAt);
+        }
         var orderBy = OrderBy(query.Sort);
         command.CommandText = covered
             ? $"""

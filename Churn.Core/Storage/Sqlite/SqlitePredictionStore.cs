@@ -19,6 +19,7 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
     private readonly string _writeConnectionString;
     private readonly string _readConnectionString;
     private readonly StoreInitialization _initialization;
+    private readonly QueryTotals _totals;
     private readonly Lock _writeLock = new();
     private SqliteConnection? _writer;
     private SqliteCommand? _upsert;
@@ -45,6 +46,7 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
             DataSource = FilePath, Mode = SqliteOpenMode.ReadOnly, Pooling = true,
         }.ToString();
         _initialization = new StoreInitialization(_ => { Open(); return Task.CompletedTask; });
+        _totals = new QueryTotals(_time, options.TotalsMaxAge);
     }
 
     /// <summary>The absolute path of the database file.</summary>
@@ -76,6 +78,7 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
                     _upsert.ExecuteNonQuery();
                 }
                 transaction.Commit();
+                _totals.Written();
             }
         }
         catch (Exception ex)

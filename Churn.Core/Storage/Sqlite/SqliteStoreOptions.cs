@@ -17,4 +17,10 @@ public sealed record SqliteStoreOptions
     /// <c>synchronous=FULL</c>, every commit is fsynced (slower).
     /// </summary>
     public bool SyncEveryCommit { get; set; }
+
+    /// <summary>
+    /// How long the total of a prediction query (its count per filter) may be reused while no write of this store came in
+    /// between; when another process writes the file, the most a page's total lags behind it. Zero counts every query.
+    /// </summary>
+    public TimeSpan TotalsMaxAge { get; set; } = TimeSpan.FromSeconds(1);
 }
