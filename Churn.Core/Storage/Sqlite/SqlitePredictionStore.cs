@@ -23,6 +23,7 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
     private readonly Lock _writeLock = new();
     private SqliteConnection? _writer;
     private SqliteCommand? _upsert;
+    private SqliteCheckpointer? _checkpointer;
     private bool _disposed;
 
     /// <summary>
@@ -107,6 +108,7 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
                 return;
             }
             _disposed = true;
+            _checkpointer?.Dispose();
             _upsert?.Dispose();
             if (_writer is not null)
             {
@@ -129,6 +131,8 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
             PRAGMA synchronous = {(_options.SyncEveryCommit ? "FULL" : "NORMAL")};
             PRAGMA temp_store = MEMORY;
             PRAGMA cache_size = -32768;
+            PRAGMA wal_autocheckpoint = {(CheckpointsInBackground ? 0 : 1000)};
+            PRAGMA journal_size_limit = {(long)_options.MaxWalPages * 4096};
             """);
         Execute(writer, SqliteSchema.Create);
         AddReasonsColumn(writer);
@@ -145,8 +149,16 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             (_writer, _upsert) = (writer, upsert);
+            _checkpointer = CheckpointsInBackground
+                ? new SqliteCheckpointer(FilePath, _options.CheckpointInterval, _options.MaxWalPages, _writeLock)
+                : null;
         }
     }
+
+    private bool CheckpointsInBackground => _options.CheckpointInterval > TimeSpan.Zero;
+
+    /// <summary>The background checkpointer, once the store is open and when <see cref="SqliteStoreOptions.CheckpointInterval"/> is set.</summary>
+    internal SqliteCheckpointer? Checkpointer => _checkpointer;
 
     /// <summary>
     /// A file created before predictions had reasons gets the column, so a store opened on an older file still works

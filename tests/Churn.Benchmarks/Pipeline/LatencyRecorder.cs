@@ -10,6 +10,9 @@ namespace Churn.Benchmarks.Pipeline;
 /// </summary>
 public sealed class LatencyRecorder(long expected)
 {
+    /// <summary>What recording one event holds: its two latencies and its occurredAt ticks, 8 bytes each.</summary>
+    public const long BytesPerEvent = 24;
+
     private readonly Lock _gate = new();
     private readonly List<double> _fromOccurred = new((int)Math.Min(expected, 10_000_000));
     private readonly List<double> _fromIngested = new((int)Math.Min(expected, 10_000_000));

@@ -54,7 +54,7 @@ public static class PipelineLoad
         var runner = flow.Publisher.GetRequiredService<IngestRunner>();
         using var process = Process.GetCurrentProcess();
         var cpuAtStart = process.TotalProcessorTime;
-        var memory = MemorySampler.Start(run.MemoryEvery, RetainedMessages(flow.Publisher));
+        var memory = MemorySampler.Start(run.MemoryEvery, RetainedMessages(flow.Publisher), () => recorder.Recorded * LatencyRecorder.BytesPerEvent);
         var clock = Stopwatch.StartNew();
         var ingest = Task.Factory.StartNew(() => runner.RunAsync(items, run.Rate, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1),
             timeout.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
@@ -62,6 +62,7 @@ public static class PipelineLoad
         var elapsed = clock.Elapsed;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuAtStart;
+        var wal = new FileInfo(run.Database + "-wal") is { Exists: true } walFile ? walFile.Length : 0;
         if (memory is not null)
         {
             await memory.DisposeAsync();
@@ -91,7 +92,7 @@ public static class PipelineLoad
             [.. flow.ScoringHosts.Select(s => ((LatencyRecordingStore)s.GetRequiredService<IPredictionStore>()).Stored)],
             kafka, run.Database, card.Version,
             $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}",
-            shadow, memory?.Summarise(run.WarmUp));
+            shadow, memory?.Summarise(run.WarmUp), wal);
         Directory.CreateDirectory(Path.GetDirectoryName(run.Json)!);
         await File.WriteAllTextAsync(run.Json, summary.ToJson());
         output.WriteLine(summary.ToJson());

@@ -7,7 +7,8 @@ namespace Churn.Benchmarks.Pipeline;
 /// The JSON the pipeline command writes (<c>--json</c>); <see cref="Kafka"/> only for <c>--transport kafka</c>,
 /// <see cref="Shadow"/> only with <c>--challenger</c>. <see cref="CpuSeconds"/> is the process's CPU time over the same
 /// window as <see cref="ElapsedSeconds"/> (first publish to the last served prediction stored).
-/// <see cref="Memory"/> only with <c>--memory-every</c>. <see cref="StoredWithReasons"/> counts the stored predictions that carry reason codes (all with <see cref="Reasons"/>, none without).
+/// <see cref="WalFileBytes"/>: the SQLite WAL file's length when the last event was stored, its high-water mark (SQLite
+/// rewinds the WAL without shrinking the file). <see cref="Memory"/> only with <c>--memory-every</c>. <see cref="StoredWithReasons"/> counts the stored predictions that carry reason codes (all with <see cref="Reasons"/>, none without).
 /// </summary>
 public sealed record PipelineSummary(
     string Transport,
@@ -36,7 +37,8 @@ public sealed record PipelineSummary(
     string Model,
     string Machine,
     ShadowRunFacts? Shadow,
-    MemoryCurve? Memory)
+    MemoryCurve? Memory,
+    long WalFileBytes)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
