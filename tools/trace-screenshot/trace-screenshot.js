@@ -1,4 +1,4 @@
-// Screenshots one CSV row's trace (ingest → send → process → score → store) in the Aspire dashboard.
+// Screenshots one CSV row's trace (ingest → send → process, its events scored and stored) in the Aspire dashboard.
 // Usage, with `dotnet run --project Churn.AppHost` running in embedded mode (after the start-up replay):
 //   cd tools/trace-screenshot && npm ci && node trace-screenshot.js <dashboard login token> ../../docs/images/trace-embedded.png
 // The token is the t=... of the "Login to the dashboard at http://localhost:18888/login?t=..." line the AppHost prints.
@@ -25,8 +25,8 @@ const { chromium } = require('playwright-core');
     await page.waitForTimeout(500);
   }
 
-  // Open the ingest span so its attributes (event id, CSV file and line) show beside the waterfall.
-  await page.getByText('ingest', { exact: true }).first().click();
+  // Open the process span so its events (scored, stored) and its attributes show beside the waterfall.
+  await page.getByText(/^process churn\.customers/).first().click();
   await page.waitForTimeout(2000);
   await page.screenshot({ path: out });
   console.log(`${page.url()} → ${out}`);
