@@ -10,7 +10,7 @@ const { chromium } = require('playwright-core');
   if (!token) throw new Error('usage: node trace-screenshot.js <dashboard login token> [output.png]');
   const dashboard = process.env.DASHBOARD_URL ?? 'http://localhost:18888';
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  const page = await browser.newPage({ viewport: { width: 1700, height: 700 } });
+  const page = await browser.newPage({ viewport: { width: 1700, height: 950 } });
   await page.goto(`${dashboard}/login?t=${token}`);
   await page.waitForTimeout(1500);
 
@@ -26,8 +26,12 @@ const { chromium } = require('playwright-core');
   }
 
   // Open the process span so its events (scored, stored) and its attributes show beside the waterfall.
-  await page.getByText(/^process churn\.customers/).first().click();
+  // (the dashboard names messaging spans by system and destination: the send span first, then the process span)
+  await page.locator('text=churn.embedded churn.customers >> visible=true').nth(1).click();
   await page.waitForTimeout(2000);
+  // Scroll the details to the span's events (scored, stored).
+  await page.getByText('Events', { exact: true }).last().scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
   await page.screenshot({ path: out });
   console.log(`${page.url()} → ${out}`);
   await browser.close();
