@@ -10,7 +10,7 @@ namespace Churn.Core.Worker;
 /// <item>per record a <c>process {topic}</c> CONSUMER span whose PARENT is the producer's context from the headers
 /// (semconv allows a parent for single-message processing; a batch span could only link);</item>
 /// <item>the steps after it as that span's events, not child spans (two fewer spans per record to create, sample and
-/// export: docs/performance.md §15): <c>scored</c> when the batch's one ONNX Run returned, <c>stored</c> when its one write
+/// export: docs/performance.md §15.1): <c>scored</c> when the batch's one ONNX Run returned, <c>stored</c> when its one write
 /// did (<c>dead-lettered</c> instead, with the span's status, for a record that went to the dead-letter topic);</item>
 /// <item>the write itself runs under one <c>store predictions</c> span linked to every record's process span, so
 /// the store's own spans (SQLite, MongoDB driver) nest under a span that every record's trace links to.</item>

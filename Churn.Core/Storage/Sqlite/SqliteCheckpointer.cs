@@ -16,14 +16,13 @@ namespace Churn.Core.Storage.Sqlite;
 internal sealed class SqliteCheckpointer : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly int _maxWalPages;
+    private readonly Lock _writeLock;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _checkpoints;
     private long _restarts;
     private long _failures;
-
-    private readonly int _maxWalPages;
-    private readonly Lock _writeLock;
 
     public SqliteCheckpointer(string filePath, TimeSpan interval, int maxWalPages, Lock writeLock)
     {
@@ -44,11 +43,6 @@ internal sealed class SqliteCheckpointer : IDisposable
     public long Checkpoints => Interlocked.Read(ref _checkpoints);
     public long Restarts => Interlocked.Read(ref _restarts);
     public long Failures => Interlocked.Read(ref _failures);
-
-    /// <summary>The WAL's length in frames (4 KiB pages) at the last checkpoint.</summary>
-    public long WalPages => Interlocked.Read(ref _walPages);
-
-    private long _walPages;
 
     private async Task LoopAsync(TimeSpan interval)
     {
@@ -75,14 +69,12 @@ internal sealed class SqliteCheckpointer : IDisposable
             {
                 using (_writeLock.EnterScope())
                 {
-                    (var busy, log) = Checkpoint("RESTART");
-                    if (!busy)
+                    if (!Checkpoint("RESTART").Busy)
                     {
                         Interlocked.Increment(ref _restarts);
                     }
                 }
             }
-            Interlocked.Exchange(ref _walPages, log);
         }
         catch (SqliteException)
         {
@@ -90,7 +82,7 @@ internal sealed class SqliteCheckpointer : IDisposable
         }
     }
 
-    /// <summary>One checkpoint; whether another connection's checkpoint or a reader kept it from finishing, and the WAL's frames.</summary>
+    /// <summary>One checkpoint: whether another connection's checkpoint or a reader kept it from finishing, and the WAL's length in frames.</summary>
     private (bool Busy, long Log) Checkpoint(string mode)
     {
         using var command = _connection.CreateCommand();

@@ -101,6 +101,8 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
 
     public void Dispose()
     {
+        // First, outside the write lock: the checkpointer's loop may be waiting for that lock (a WAL restart).
+        Interlocked.Exchange(ref _checkpointer, null)?.Dispose();
         lock (_writeLock)
         {
             if (_disposed)
@@ -108,7 +110,6 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
                 return;
             }
             _disposed = true;
-            _checkpointer?.Dispose();
             _upsert?.Dispose();
             if (_writer is not null)
             {
