@@ -26,11 +26,9 @@ internal static class BatchScorer
             return result;
         }
         var customers = new CustomerRecord[valid.Count];
-        var indices = new int[valid.Count];
         for (var i = 0; i < valid.Count; i++)
         {
             customers[i] = valid[i].Event.Customer;
-            indices[i] = valid[i].Index;
         }
         var probabilities = new float[valid.Count];
         var errors = new string?[valid.Count];
@@ -45,7 +43,6 @@ internal static class BatchScorer
         }
         // Every row, in one call: a row that failed to score is dead-lettered below and its reasons are not used.
         explainer?.Explain(customers, reasons);
-        trace.Mark(BatchTrace.Scored, indices);
         var scoredAt = time.GetUtcNow();
         for (var i = 0; i < valid.Count; i++)
         {
@@ -61,6 +58,7 @@ internal static class BatchScorer
             result.Items.Add(PredictionBuilder.Build(e, p, scorer.Card, ingestedAt, scoredAt, reasons[i]));
             result.Indices.Add(index);
         }
+        trace.Mark(BatchTrace.Scored, result.Indices); // a record the model failed is dead-lettered instead
         return result;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Churn.Core.Ingest;
 using Churn.Core.Storage.Sqlite;
 using Churn.Core.Tests.Ingest;
+using Churn.Core.Transport;
 using Churn.Core.Transport.Embedded;
 using Churn.Core.Worker;
 using Churn.Testing;
@@ -58,5 +59,30 @@ public sealed class OneTracePerRowTests
             && a.ParentSpanId == storeBatch.SpanId);
         Assert.Equal("upsert predictions", sqliteWrite.OperationName);
         Assert.Equal(storeBatch.TraceId, sqliteWrite.TraceId);
+    }
+
+    [Fact]
+    public async Task A_poison_record_is_traced_as_dead_lettered_never_as_scored_or_stored()
+    {
+        using var spans = new SpanCollector(ScoringTelemetry.Name);
+        await using var p = new EmbeddedPipelineHarness(await TrainedModel.EnsureAsync());
+        await p.StartAsync();
+        using var raw = p.Log.CreatePublisher();
+        raw.Publish(EmbeddedPipelineHarness.Topics.Value.Customers, new EventMessage("poison-key", "{ not json"u8.ToArray(), []),
+            _ => { }, TestContext.Current.CancellationToken);
+        using var files = new TempDirectory();
+        var csvPath = files.Combine("one.csv");
+        File.WriteAllText(csvPath, IngestTestData.Csv(IngestTestData.Row1));
+        p.Publish(new CsvReplaySource(csvPath, TimeProvider.System).Read());
+
+        await p.StartWorkerAsync();
+        spans.WaitFor(s => s.Count(a => a.OperationName == "process churn.customers") >= 2, "both records' process spans");
+
+        var processed = spans.Spans.Where(a => a.OperationName == "process churn.customers").ToList();
+        var poison = processed.Single(a => (string?)a.GetTagItem("messaging.kafka.message.key") == "poison-key");
+        var valid = processed.Single(a => (string?)a.GetTagItem("messaging.kafka.message.key") != "poison-key");
+        Assert.Equal(ActivityStatusCode.Error, poison.Status);
+        Assert.Equal(["dead-lettered"], poison.Events.Select(e => e.Name));
+        Assert.Equal(["scored", "stored"], valid.Events.Select(e => e.Name));
     }
 }
