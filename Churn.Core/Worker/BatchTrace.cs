@@ -85,15 +85,11 @@ internal sealed class BatchTrace(IReadOnlyList<ConsumedEvent> records, string me
         return span;
     }
 
-    public static void Stop(Activity?[] spans, string? error = null)
+    public static void Stop(Activity?[] spans)
     {
         var saved = Activity.Current;
         foreach (var span in spans)
         {
-            if (error is not null)
-            {
-                span?.SetStatus(ActivityStatusCode.Error, error);
-            }
             span?.Stop();
         }
         Activity.Current = saved;
