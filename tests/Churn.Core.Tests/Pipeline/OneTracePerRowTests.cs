@@ -64,25 +64,32 @@ public sealed class OneTracePerRowTests
     [Fact]
     public async Task A_poison_record_is_traced_as_dead_lettered_never_as_scored_or_stored()
     {
-        using var spans = new SpanCollector(ScoringTelemetry.Name);
+        using var spans = new SpanCollector(IngestTelemetry.Name, ScoringTelemetry.Name);
         await using var p = new EmbeddedPipelineHarness(await TrainedModel.EnsureAsync());
         await p.StartAsync();
+        var poisonKey = $"poison-{Guid.NewGuid():N}"; // other tests in this process trace records too
         using var raw = p.Log.CreatePublisher();
-        raw.Publish(EmbeddedPipelineHarness.Topics.Value.Customers, new EventMessage("poison-key", "{ not json"u8.ToArray(), []),
+        raw.Publish(EmbeddedPipelineHarness.Topics.Value.Customers, new EventMessage(poisonKey, "{ not json"u8.ToArray(), []),
             _ => { }, TestContext.Current.CancellationToken);
         using var files = new TempDirectory();
         var csvPath = files.Combine("one.csv");
         File.WriteAllText(csvPath, IngestTestData.Csv(IngestTestData.Row1));
-        p.Publish(new CsvReplaySource(csvPath, TimeProvider.System).Read());
+        var row = new CsvReplaySource(csvPath, TimeProvider.System).Read().ToList();
+        p.Publish(row);
 
         await p.StartWorkerAsync();
-        spans.WaitFor(s => s.Count(a => a.OperationName == "process churn.customers") >= 2, "both records' process spans");
+        Activity? poison = null, valid = null;
+        spans.WaitFor(s =>
+        {
+            var rowTrace = s.FirstOrDefault(a => a.OperationName == "ingest"
+                && (string?)a.GetTagItem("churn.event_id") == row[0].Event!.EventId)?.TraceId;
+            poison = s.FirstOrDefault(a => (string?)a.GetTagItem("messaging.kafka.message.key") == poisonKey);
+            valid = s.FirstOrDefault(a => a.OperationName == "process churn.customers" && a.TraceId == rowTrace);
+            return poison is not null && valid is not null;
+        }, "both records' process spans");
 
-        var processed = spans.Spans.Where(a => a.OperationName == "process churn.customers").ToList();
-        var poison = processed.Single(a => (string?)a.GetTagItem("messaging.kafka.message.key") == "poison-key");
-        var valid = processed.Single(a => (string?)a.GetTagItem("messaging.kafka.message.key") != "poison-key");
-        Assert.Equal(ActivityStatusCode.Error, poison.Status);
+        Assert.Equal(ActivityStatusCode.Error, poison!.Status);
         Assert.Equal(["dead-lettered"], poison.Events.Select(e => e.Name));
-        Assert.Equal(["scored", "stored"], valid.Events.Select(e => e.Name));
+        Assert.Equal(["scored", "stored"], valid!.Events.Select(e => e.Name));
     }
 }
