@@ -1,45 +1,48 @@
-using System.Text.Json;
+using Churn.Domain.Customers;
 using Churn.Domain.Predictions;
 using Microsoft.Data.Sqlite;
 
 namespace Churn.Core.Storage.Sqlite;
 
-/// <summary>Maps predictions to the upsert statement's parameters and rows (<see cref="SqliteSchema.Columns"/>) back.</summary>
+/// <summary>Reads rows of <see cref="SqliteSchema.Columns"/> back into predictions (<see cref="SqliteUpsertStatement"/> writes them).</summary>
 internal static class SqlitePredictionRows
 {
-    public static void Bind(SqliteParameterCollection p, Prediction prediction)
-    {
-        p[0].Value = prediction.EventId;
-        p[1].Value = prediction.CustomerId;
-        p[2].Value = prediction.Source;
-        p[3].Value = prediction.State;
-        p[4].Value = prediction.ChurnProbability;
-        p[5].Value = prediction.PredictedChurn ? 1 : 0;
-        p[6].Value = BandName(prediction.RiskBand);
-        p[7].Value = prediction.ModelVersion;
-        p[8].Value = prediction.OccurredAt.ToUnixTimeMilliseconds();
-        p[9].Value = prediction.IngestedAt.ToUnixTimeMilliseconds();
-        p[10].Value = prediction.ScoredAt.ToUnixTimeMilliseconds();
-        p[11].Value = prediction.ActualChurn is { } actual ? (actual ? 1 : 0) : DBNull.Value;
-        p[12].Value = JsonSerializer.Serialize(prediction.Customer, StorageJson.Default.CustomerRecord);
-        p[13].Value = prediction.Reasons is { } reasons ? SqliteReasonsColumn.Write(reasons) : DBNull.Value;
-    }
-
     public static Prediction Read(SqliteDataReader row) => new()
     {
         EventId = row.GetString(0),
         CustomerId = row.GetString(1),
         Source = row.GetString(2),
-        ChurnProbability = row.GetDouble(3),
-        PredictedChurn = row.GetInt64(4) != 0,
-        RiskBand = ParseBand(row.GetString(5)),
-        ModelVersion = row.GetString(6),
-        OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(7)),
-        IngestedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(8)),
-        ScoredAt = DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(9)),
-        Customer = JsonSerializer.Deserialize(row.GetString(10), StorageJson.Default.CustomerRecord)
-            ?? throw new InvalidDataException($"Prediction {row.GetString(0)} has no customer document."),
-        Reasons = row.IsDBNull(11) ? null : SqliteReasonsColumn.Read(row.GetString(11)),
+        ChurnProbability = row.GetDouble(4),
+        PredictedChurn = row.GetInt64(5) != 0,
+        RiskBand = ParseBand(row.GetString(6)),
+        ModelVersion = row.GetString(7),
+        OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(8)),
+        IngestedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(9)),
+        ScoredAt = DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(10)),
+        Customer = new CustomerRecord
+        {
+            State = row.GetString(3),
+            Churn = row.IsDBNull(11) ? null : row.GetInt64(11) != 0,
+            AccountLength = row.GetInt32(12),
+            AreaCode = row.GetInt32(13),
+            InternationalPlan = row.GetInt64(14) != 0,
+            VoiceMailPlan = row.GetInt64(15) != 0,
+            NumberVmailMessages = row.GetInt32(16),
+            TotalDayMinutes = row.GetDouble(17),
+            TotalDayCalls = row.GetInt32(18),
+            TotalDayCharge = row.GetDouble(19),
+            TotalEveMinutes = row.GetDouble(20),
+            TotalEveCalls = row.GetInt32(21),
+            TotalEveCharge = row.GetDouble(22),
+            TotalNightMinutes = row.GetDouble(23),
+            TotalNightCalls = row.GetInt32(24),
+            TotalNightCharge = row.GetDouble(25),
+            TotalIntlMinutes = row.GetDouble(26),
+            TotalIntlCalls = row.GetInt32(27),
+            TotalIntlCharge = row.GetDouble(28),
+            CustomerServiceCalls = row.GetInt32(29),
+        },
+        Reasons = row.IsDBNull(30) ? null : SqliteReasonsColumn.Read(row.GetString(30)),
     };
 
     public static async Task<List<Prediction>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)

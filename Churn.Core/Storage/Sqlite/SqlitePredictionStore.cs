@@ -22,7 +22,7 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
     private readonly QueryTotals _totals;
     private readonly Lock _writeLock = new();
     private SqliteConnection? _writer;
-    private SqliteCommand? _upsert;
+    private SqliteUpsertStatement? _upsert;
     private SqliteCheckpointer? _checkpointer;
     private bool _disposed;
 
@@ -32,6 +32,9 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
     /// writers cost at least 150 ms (measured: docs/performance.md §8); SQLite's handler retries within milliseconds.
     /// </summary>
     public const int BusyTimeoutMs = 5000;
+
+    /// <summary>What the WAL file is cut back to after SQLite starts it over (<c>journal_size_limit</c>), so a burst's WAL does not stay on disk.</summary>
+    private const long WalSizeLimitBytes = 64L * 1024 * 1024;
 
     public SqlitePredictionStore(SqliteStoreOptions options, TimeProvider? time = null)
     {
@@ -72,11 +75,9 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 using var transaction = _writer!.BeginTransaction();
-                _upsert!.Transaction = transaction;
                 foreach (var prediction in predictions)
                 {
-                    SqlitePredictionRows.Bind(_upsert.Parameters, prediction);
-                    _upsert.ExecuteNonQuery();
+                    _upsert!.Execute(prediction);
                 }
                 transaction.Commit();
                 _totals.Written();
@@ -101,7 +102,7 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
 
     public void Dispose()
     {
-        // First, outside the write lock: the checkpointer's loop may be waiting for that lock (a WAL restart).
+        // First the background checkpointer, so its pass cannot keep the final TRUNCATE checkpoint from finishing.
         Interlocked.Exchange(ref _checkpointer, null)?.Dispose();
         lock (_writeLock)
         {
@@ -132,51 +133,44 @@ public sealed partial class SqlitePredictionStore : IPredictionStore, IDisposabl
             PRAGMA synchronous = {(_options.SyncEveryCommit ? "FULL" : "NORMAL")};
             PRAGMA temp_store = MEMORY;
             PRAGMA cache_size = -32768;
-            PRAGMA wal_autocheckpoint = {(CheckpointsInBackground ? 0 : 1000)};
-            PRAGMA journal_size_limit = {(long)_options.MaxWalPages * 4096};
+            PRAGMA wal_autocheckpoint = 1000;
+            PRAGMA journal_size_limit = {WalSizeLimitBytes};
             """);
         Execute(writer, SqliteSchema.Create);
-        AddReasonsColumn(writer);
+        Upgrade(writer, SqliteSchema.LacksReasons, SqliteSchema.AddReasons);
+        Upgrade(writer, SqliteSchema.HasCustomerDocument, SqliteSchema.TypeCustomerColumns);
         Execute(writer, SqliteSchema.CreateDeadLetters);
         Execute(writer, SqliteShadowSchema.Create); // the challenger's shadow predictions (SqlitePredictionStore.Shadow.cs)
-        var upsert = writer.CreateCommand();
-        upsert.CommandText = SqliteSchema.Upsert;
-        foreach (var name in SqliteSchema.UpsertParameters)
-        {
-            upsert.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        upsert.Prepare();
+        var upsert = new SqliteUpsertStatement(writer);
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             (_writer, _upsert) = (writer, upsert);
-            _checkpointer = CheckpointsInBackground
-                ? new SqliteCheckpointer(FilePath, _options.CheckpointInterval, _options.MaxWalPages, _writeLock)
+            _checkpointer = _options.CheckpointInterval > TimeSpan.Zero
+                ? new SqliteCheckpointer(FilePath, _options.CheckpointInterval)
                 : null;
         }
     }
-
-    private bool CheckpointsInBackground => _options.CheckpointInterval > TimeSpan.Zero;
 
     /// <summary>The background checkpointer, once the store is open and when <see cref="SqliteStoreOptions.CheckpointInterval"/> is set.</summary>
     internal SqliteCheckpointer? Checkpointer => _checkpointer;
 
     /// <summary>
-    /// A file created before predictions had reasons gets the column, so a store opened on an older file still works
-    /// (its earlier predictions read back without reasons). Checked and altered in one write transaction: another
-    /// process opening the same file at the same moment waits, then finds the column.
+    /// Brings a file written by an earlier build up to date, so a store opened on it still works: the check and the
+    /// change run in one write transaction, so another process opening the same file at the same moment waits, then
+    /// finds nothing left to do. <paramref name="needed"/> counts what is still to change (0 when nothing is).
     /// </summary>
-    private static void AddReasonsColumn(SqliteConnection writer)
+    private static void Upgrade(SqliteConnection writer, string needed, string change)
     {
         using var transaction = writer.BeginTransaction(deferred: false);
         using var check = writer.CreateCommand();
         check.Transaction = transaction;
-        check.CommandText = SqliteSchema.HasReasons;
-        if (Convert.ToInt64(check.ExecuteScalar()) == 0)
+        check.CommandText = needed;
+        if (Convert.ToInt64(check.ExecuteScalar()) > 0)
         {
             using var alter = writer.CreateCommand();
             alter.Transaction = transaction;
-            alter.CommandText = SqliteSchema.AddReasons;
+            alter.CommandText = change;
             alter.ExecuteNonQuery();
         }
         transaction.Commit();

@@ -18,7 +18,8 @@ internal static class SqliteReasonsColumn
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
-    public static string Write(PredictionReasons reasons)
+    /// <summary>The column's text as UTF-8, in a buffer of the calling thread's that the next call overwrites.</summary>
+    public static ReadOnlySpan<byte> WriteUtf8(PredictionReasons reasons)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
         buffer.ResetWrittenCount();
@@ -36,7 +37,7 @@ internal static class SqliteReasonsColumn
         }
         json.WriteEndArray();
         json.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan;
     }
 
     public static PredictionReasons Read(string text)

@@ -1,30 +1,80 @@
 namespace Churn.Core.Storage.Sqlite;
 
 /// <summary>
-/// The embedded store's tables. Every field the API filters or sorts on is a typed column (timestamps as unix
-/// milliseconds, so they sort as integers); the customer's 19 features and the prediction's reason codes are JSON
-/// (<c>reasons</c> as a flat array, <see cref="SqliteReasonsColumn"/>; NULL for a prediction without them; <see cref="AddReasons"/> adds the column to a file
-/// created before it existed).
+/// The embedded store's tables. Every field of a prediction is a typed column — timestamps as unix milliseconds, so they
+/// sort as integers, and the customer's 19 features one column each (<c>state</c> and <c>actual_churn</c> are two of
+/// them), so a row is about half the bytes a JSON document of the features took, and writing one serialises nothing
+/// (docs/performance.md §16). The prediction's reason codes are one JSON column (<c>reasons</c>, a flat array,
+/// <see cref="SqliteReasonsColumn"/>; NULL for a prediction without them). A file from an earlier build is brought up to
+/// date when the store opens it (<see cref="AddReasons"/>, then <see cref="TypeCustomerColumns"/>).
 /// </summary>
 internal static class SqliteSchema
 {
-    public const string Create = """
+    private const string PredictionColumns = """
+            event_id               TEXT    NOT NULL PRIMARY KEY,
+            customer_id            TEXT    NOT NULL,
+            source                 TEXT    NOT NULL,
+            state                  TEXT    NOT NULL,
+            probability            REAL    NOT NULL,
+            predicted_churn        INTEGER NOT NULL,
+            risk_band              TEXT    NOT NULL,
+            model_version          TEXT    NOT NULL,
+            occurred_at            INTEGER NOT NULL,
+            ingested_at            INTEGER NOT NULL,
+            scored_at              INTEGER NOT NULL,
+            actual_churn           INTEGER NULL,
+            account_length         INTEGER NOT NULL,
+            area_code              INTEGER NOT NULL,
+            international_plan     INTEGER NOT NULL,
+            voice_mail_plan        INTEGER NOT NULL,
+            number_vmail_messages  INTEGER NOT NULL,
+            total_day_minutes      REAL    NOT NULL,
+            total_day_calls        INTEGER NOT NULL,
+            total_day_charge       REAL    NOT NULL,
+            total_eve_minutes      REAL    NOT NULL,
+            total_eve_calls        INTEGER NOT NULL,
+            total_eve_charge       REAL    NOT NULL,
+            total_night_minutes    REAL    NOT NULL,
+            total_night_calls      INTEGER NOT NULL,
+            total_night_charge     REAL    NOT NULL,
+            total_intl_minutes     REAL    NOT NULL,
+            total_intl_calls       INTEGER NOT NULL,
+            total_intl_charge      REAL    NOT NULL,
+            customer_service_calls INTEGER NOT NULL,
+            reasons                TEXT    NULL
+        """;
+
+    /// <summary>The customer's features after <c>state</c> and <c>actual_churn</c>, in table order.</summary>
+    private const string FeatureColumns = """
+        account_length, area_code, international_plan, voice_mail_plan, number_vmail_messages,
+        total_day_minutes, total_day_calls, total_day_charge, total_eve_minutes, total_eve_calls, total_eve_charge,
+        total_night_minutes, total_night_calls, total_night_charge, total_intl_minutes, total_intl_calls, total_intl_charge,
+        customer_service_calls
+        """;
+
+    /// <summary>Every column of <c>predictions</c>, in table order: what the upsert binds and every query reads (<see cref="SqlitePredictionRows"/>).</summary>
+    public const string Columns = $"event_id, {UpdatedColumns}";
+
+    /// <summary>What an upsert of a newer prediction of the same event replaces: every column but the key.</summary>
+    private const string UpdatedColumns = $"""
+        customer_id, source, state, probability, predicted_churn, risk_band, model_version,
+        occurred_at, ingested_at, scored_at, actual_churn, {FeatureColumns}, reasons
+        """;
+
+    public const string Create = $"""
         CREATE TABLE IF NOT EXISTS predictions (
-            event_id        TEXT    NOT NULL PRIMARY KEY,
-            customer_id     TEXT    NOT NULL,
-            source          TEXT    NOT NULL,
-            state           TEXT    NOT NULL,
-            probability     REAL    NOT NULL,
-            predicted_churn INTEGER NOT NULL,
-            risk_band       TEXT    NOT NULL,
-            model_version   TEXT    NOT NULL,
-            occurred_at     INTEGER NOT NULL,
-            ingested_at     INTEGER NOT NULL,
-            scored_at       INTEGER NOT NULL,
-            actual_churn    INTEGER NULL,
-            customer        TEXT    NOT NULL,
-            reasons         TEXT    NULL
+        {PredictionColumns}
         );
+        {CreateIndexes}
+        CREATE TABLE IF NOT EXISTS models (
+            version       TEXT    NOT NULL PRIMARY KEY,
+            created       INTEGER NOT NULL,
+            registered_at INTEGER NOT NULL,
+            card          TEXT    NOT NULL
+        );
+        """;
+
+    private const string CreateIndexes = """
         DROP INDEX IF EXISTS ix_predictions_scored_at;
         DROP INDEX IF EXISTS ix_predictions_probability;
         DROP INDEX IF EXISTS ix_predictions_risk_band_scored_at;
@@ -33,12 +83,34 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_predictions_state_scored_at ON predictions (state, scored_at);
         CREATE INDEX IF NOT EXISTS ix_predictions_customer_scored_at ON predictions (customer_id, scored_at);
         CREATE INDEX IF NOT EXISTS ix_predictions_labelled_scored_at ON predictions (scored_at) WHERE actual_churn IS NOT NULL;
-        CREATE TABLE IF NOT EXISTS models (
-            version       TEXT    NOT NULL PRIMARY KEY,
-            created       INTEGER NOT NULL,
-            registered_at INTEGER NOT NULL,
-            card          TEXT    NOT NULL
+        """;
+
+    /// <summary>Whether <c>predictions</c> still keeps the customer as one JSON document (a file written before the typed columns).</summary>
+    public const string HasCustomerDocument = "SELECT count(*) FROM pragma_table_info('predictions') WHERE name = 'customer'";
+
+    /// <summary>
+    /// Rebuilds a table that keeps the customer as JSON into the typed one, every row with its rowid (queries break
+    /// ties by it), its features read out of the document, then its indexes. Run in one write transaction.
+    /// </summary>
+    public const string TypeCustomerColumns = $"""
+        CREATE TABLE predictions_typed (
+        {PredictionColumns}
         );
+        INSERT INTO predictions_typed (rowid, {Columns})
+        SELECT rowid, event_id, customer_id, source, state, probability, predicted_churn, risk_band, model_version,
+            occurred_at, ingested_at, scored_at, actual_churn,
+            json_extract(customer, '$.accountLength'), json_extract(customer, '$.areaCode'),
+            json_extract(customer, '$.internationalPlan'), json_extract(customer, '$.voiceMailPlan'),
+            json_extract(customer, '$.numberVmailMessages'),
+            json_extract(customer, '$.totalDayMinutes'), json_extract(customer, '$.totalDayCalls'), json_extract(customer, '$.totalDayCharge'),
+            json_extract(customer, '$.totalEveMinutes'), json_extract(customer, '$.totalEveCalls'), json_extract(customer, '$.totalEveCharge'),
+            json_extract(customer, '$.totalNightMinutes'), json_extract(customer, '$.totalNightCalls'), json_extract(customer, '$.totalNightCharge'),
+            json_extract(customer, '$.totalIntlMinutes'), json_extract(customer, '$.totalIntlCalls'), json_extract(customer, '$.totalIntlCharge'),
+            json_extract(customer, '$.customerServiceCalls'), reasons
+        FROM predictions;
+        DROP TABLE predictions;
+        ALTER TABLE predictions_typed RENAME TO predictions;
+        {CreateIndexes}
         """;
 
     /// <summary>
@@ -67,36 +139,33 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_dead_letters_reason_kind ON dead_letters (reason_kind);
         """;
 
-    /// <summary>Whether <c>predictions</c> has the <c>reasons</c> column (a file written before reasons existed has not).</summary>
-    public const string HasReasons = "SELECT count(*) FROM pragma_table_info('predictions') WHERE name = 'reasons'";
+    /// <summary>1 when <c>predictions</c> lacks the <c>reasons</c> column (a file written before reasons existed).</summary>
+    public const string LacksReasons = "SELECT count(*) = 0 FROM pragma_table_info('predictions') WHERE name = 'reasons'";
 
     public const string AddReasons = "ALTER TABLE predictions ADD COLUMN reasons TEXT NULL";
 
-    public const string Upsert = """
-        INSERT INTO predictions (event_id, customer_id, source, state, probability, predicted_churn, risk_band,
-            model_version, occurred_at, ingested_at, scored_at, actual_churn, customer, reasons)
-        VALUES ($event_id, $customer_id, $source, $state, $probability, $predicted_churn, $risk_band,
-            $model_version, $occurred_at, $ingested_at, $scored_at, $actual_churn, $customer, $reasons)
-        ON CONFLICT (event_id) DO UPDATE SET
-            customer_id = excluded.customer_id, source = excluded.source, state = excluded.state,
-            probability = excluded.probability, predicted_churn = excluded.predicted_churn,
-            risk_band = excluded.risk_band, model_version = excluded.model_version,
-            occurred_at = excluded.occurred_at, ingested_at = excluded.ingested_at, scored_at = excluded.scored_at,
-            actual_churn = excluded.actual_churn, customer = excluded.customer, reasons = excluded.reasons
+    public const string Upsert = $"""
+        INSERT INTO predictions ({Columns})
+        VALUES ($event_id, $customer_id, $source, $state, $probability, $predicted_churn, $risk_band, $model_version,
+            $occurred_at, $ingested_at, $scored_at, $actual_churn, $account_length, $area_code, $international_plan,
+            $voice_mail_plan, $number_vmail_messages, $total_day_minutes, $total_day_calls, $total_day_charge,
+            $total_eve_minutes, $total_eve_calls, $total_eve_charge, $total_night_minutes, $total_night_calls,
+            $total_night_charge, $total_intl_minutes, $total_intl_calls, $total_intl_charge, $customer_service_calls, $reasons)
+        ON CONFLICT (event_id) DO UPDATE SET ({UpdatedColumns}) = (
+            excluded.customer_id, excluded.source, excluded.state, excluded.probability,
+            excluded.predicted_churn, excluded.risk_band, excluded.model_version, excluded.occurred_at,
+            excluded.ingested_at, excluded.scored_at, excluded.actual_churn, excluded.account_length, excluded.area_code,
+            excluded.international_plan, excluded.voice_mail_plan, excluded.number_vmail_messages,
+            excluded.total_day_minutes, excluded.total_day_calls, excluded.total_day_charge, excluded.total_eve_minutes,
+            excluded.total_eve_calls, excluded.total_eve_charge, excluded.total_night_minutes, excluded.total_night_calls,
+            excluded.total_night_charge, excluded.total_intl_minutes, excluded.total_intl_calls,
+            excluded.total_intl_charge, excluded.customer_service_calls, excluded.reasons)
         WHERE excluded.scored_at >= predictions.scored_at
         """;
 
+    /// <summary>The upsert's parameters, in <see cref="Columns"/> order.</summary>
     public static readonly string[] UpsertParameters =
-    [
-        "$event_id", "$customer_id", "$source", "$state", "$probability", "$predicted_churn", "$risk_band",
-        "$model_version", "$occurred_at", "$ingested_at", "$scored_at", "$actual_churn", "$customer", "$reasons",
-    ];
-
-    /// <summary>Columns read back into a <c>Prediction</c>, in <see cref="SqlitePredictionRows"/> order.</summary>
-    public const string Columns = """
-        event_id, customer_id, source, probability, predicted_churn, risk_band, model_version,
-        occurred_at, ingested_at, scored_at, customer, reasons
-        """;
+        [.. Columns.Split(',', StringSplitOptions.TrimEntries).Select(column => "$" + column)];
 
     public const string RegisterModel = """
         INSERT INTO models (version, created, registered_at, card) VALUES ($version, $created, $registered_at, $card)

@@ -25,19 +25,10 @@ public sealed record SqliteStoreOptions
     public TimeSpan TotalsMaxAge { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Zero (default): SQLite's automatic checkpoint, inside a commit every 1,000 pages. Positive: how often a background
-    /// connection checkpoints the WAL into the database file instead (<see cref="SqliteCheckpointer"/>), so that commits
-    /// rarely do — for replays and backfills: at max rate 35–38k instead of 26–29k predictions/s, but over a long steady
-    /// stream the WAL restarts stall the writer longer (p99 at 5,000/s over 450,000 events 25 ms instead of 12 ms;
-    /// docs/performance.md §15). A WAL of up to ~3 × <see cref="MaxWalPages"/> pages on disk.
+    /// How often a background connection checkpoints the WAL into the database file (<see cref="SqliteCheckpointer"/>), so
+    /// that the copy and fsync rarely happen inside a commit of the scoring worker: at 5,000 predictions/s p99 after the
+    /// first second 7–8 ms instead of 9–11 ms, and at max rate commits mostly find the WAL already copied
+    /// (docs/performance.md §16). Zero: only SQLite's automatic checkpoint, inside a commit every 1,000 pages.
     /// </summary>
-    public TimeSpan CheckpointInterval { get; set; }
-
-    /// <summary>
-    /// WAL frames (4 KiB pages) past which the background checkpoint holds the writer for a moment to start the WAL from its
-    /// beginning again; also the size the WAL file is cut back to when it does (<c>journal_size_limit</c>). At a sustained
-    /// 35,000 predictions/s the file's high-water mark was about three times this (docs/performance.md §15).
-    /// </summary>
-    [Range(1000, int.MaxValue)]
-    public int MaxWalPages { get; set; } = 10_000;
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 }

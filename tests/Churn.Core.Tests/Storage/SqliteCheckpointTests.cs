@@ -5,14 +5,13 @@ using static Churn.Core.Tests.Storage.PredictionFixtures;
 namespace Churn.Core.Tests.Storage;
 
 /// <summary>
-/// Checkpoints run on a connection of their own, off the writer's commits, and still keep the WAL file bounded however
-/// long the writer writes; with <see cref="SqliteStoreOptions.CheckpointInterval"/> zero, SQLite's own automatic
-/// checkpoint (inside a commit) does, as before.
+/// Checkpoints run on a connection of their own beside the writer's commits, and the WAL file stays bounded however long
+/// the writer writes without a pause; with <see cref="SqliteStoreOptions.CheckpointInterval"/> zero, SQLite's own
+/// automatic checkpoint (inside a commit) alone does.
 /// </summary>
 public sealed class SqliteCheckpointTests(TempDirectory directory) : IClassFixture<TempDirectory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private const int MaxWalPages = 1000;
 
     [Theory]
     [InlineData(20)]
@@ -22,7 +21,7 @@ public sealed class SqliteCheckpointTests(TempDirectory directory) : IClassFixtu
         using var store = new SqlitePredictionStore(new SqliteStoreOptions
         {
             Path = directory.Combine($"{Guid.NewGuid():N}.db"),
-            CheckpointInterval = TimeSpan.FromMilliseconds(checkpointIntervalMs), MaxWalPages = MaxWalPages,
+            CheckpointInterval = TimeSpan.FromMilliseconds(checkpointIntervalMs),
         });
         long largestWal = 0;
         const int Batches = 100, BatchSize = 500; // ~50 MB of WAL if nothing checkpointed
@@ -33,8 +32,8 @@ public sealed class SqliteCheckpointTests(TempDirectory directory) : IClassFixtu
             largestWal = Math.Max(largestWal, new FileInfo(store.FilePath + "-wal").Length);
         }
 
-        Assert.InRange(largestWal, 1, 4L * MaxWalPages * 4096);
+        Assert.InRange(largestWal, 1, 16L * 1024 * 1024); // SQLite's 1,000 pages and a batch, with room for one that overran
         Assert.Equal(Batches * BatchSize, await store.CountAsync(Ct));
-        Assert.Equal(checkpointIntervalMs > 0, store.Checkpointer is { Checkpoints: > 0, Restarts: > 0, Failures: 0 });
+        Assert.Equal(checkpointIntervalMs > 0, store.Checkpointer is { Checkpoints: > 0, Failures: 0 });
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Churn.Core.Storage.Sqlite;
+using Churn.Domain.Customers;
 using Churn.Domain.Predictions;
 using Churn.Testing;
 using Microsoft.Data.Sqlite;
@@ -55,7 +56,7 @@ public sealed class SqlitePredictionStoreTests(TempDirectory directory) : IClass
     }
 
     [Fact]
-    public async Task A_file_written_before_reasons_existed_gets_the_column_and_keeps_its_predictions()
+    public async Task A_file_written_before_reasons_and_typed_customer_columns_is_brought_up_to_date_and_keeps_its_predictions()
     {
         var path = directory.Combine("before-reasons.db");
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
@@ -81,10 +82,25 @@ public sealed class SqlitePredictionStoreTests(TempDirectory directory) : IClass
         await store.UpsertAsync([Prediction("new", reasons: StoredReasons())], Ct);
 
         Assert.Equal(("c-1", 0.25, (PredictionReasons?)null), (old!.CustomerId, old.ChurnProbability, old.Reasons));
+        Assert.Equal(new CustomerRecord
+        {
+            State = "KS", AccountLength = 100, AreaCode = 415, InternationalPlan = false, VoiceMailPlan = false,
+            NumberVmailMessages = 0, TotalDayMinutes = 180, TotalDayCalls = 100, TotalDayCharge = 30.6,
+            TotalEveMinutes = 200, TotalEveCalls = 100, TotalEveCharge = 17, TotalNightMinutes = 200, TotalNightCalls = 100,
+            TotalNightCharge = 9, TotalIntlMinutes = 10, TotalIntlCalls = 4, TotalIntlCharge = 2.7, CustomerServiceCalls = 1,
+            Churn = null,
+        }, old.Customer);
         Assert.Equal(StoredReasons(), (await store.GetAsync("new", Ct))!.Reasons);
         Assert.Equal(2, await store.CountAsync(Ct));
-        using var reopened = NewStore("before-reasons.db"); // a second open finds the column and adds nothing
+        using var reopened = NewStore("before-reasons.db"); // a second open finds nothing left to change
         Assert.Equal(StoredReasons(), (await reopened.GetAsync("new", Ct))!.Reasons);
+        Assert.Equal(old, await reopened.GetAsync("old", Ct));
+        using var upgraded = new SqliteConnection($"Data Source={reopened.FilePath};Mode=ReadOnly;Pooling=False");
+        upgraded.Open();
+        Assert.Equal(ExpectedIndexes, IndexNames(upgraded));
+        using var columns = upgraded.CreateCommand();
+        columns.CommandText = "SELECT count(*) FROM pragma_table_info('predictions') WHERE name = 'customer'";
+        Assert.Equal(0L, columns.ExecuteScalar()); // the JSON document is gone: its features are columns now
     }
 
     [Fact]
