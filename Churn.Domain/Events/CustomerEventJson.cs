@@ -8,7 +8,8 @@ namespace Churn.Domain.Events;
 /// The wire format of <see cref="CustomerEvent"/>: camelCase UTF-8 JSON from a source-generated context, read strictly:
 /// numbers must be JSON numbers (no <c>"180.5"</c>, no <c>"NaN"</c>), required and non-nullable members must be present
 /// and not null. A value that cannot be read as a current-schema event is poison: <see cref="TryDeserialize"/> says
-/// precisely why. Whether the event's values obey the contract is <see cref="CustomerEventRules"/>' business.
+/// precisely why. Whether the event's values obey the contract is <see cref="CustomerEventRules"/>' business. The form
+/// our producers write is read by <see cref="CanonicalEventReader"/> first; every other value by the serializer.
 /// </summary>
 public static class CustomerEventJson
 {
@@ -20,6 +21,11 @@ public static class CustomerEventJson
     public static bool TryDeserialize(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out CustomerEvent? customerEvent,
         [NotNullWhen(false)] out string? reason)
     {
+        if (CanonicalEventReader.TryRead(utf8, out customerEvent) && customerEvent.SchemaVersion == CustomerEvent.CurrentSchemaVersion)
+        {
+            reason = null;
+            return true;
+        }
         customerEvent = null;
         try
         {
