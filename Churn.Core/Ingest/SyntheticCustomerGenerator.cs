@@ -17,6 +17,7 @@ public sealed class SyntheticCustomerGenerator(ModelCard card, int seed, double 
     private const double DayRate = 0.17, EveRate = 0.085, NightRate = 0.045, IntlRate = 0.27;
     private readonly Random _random = new(seed);
     private readonly IReadOnlyDictionary<string, FeatureStatistics> _stats = card.FeatureStatistics;
+    private readonly Dictionary<string, CategoryShares> _shares = [];
 
     public double ChurnLikeShare { get; } = churnLikeShare;
 
@@ -57,17 +58,28 @@ public sealed class SyntheticCustomerGenerator(ModelCard card, int seed, double 
 
     private string Category(string feature)
     {
-        var shares = Stat(feature).Categories
-            ?? throw new InvalidOperationException($"model card has no category shares for {feature}");
-        var draw = _random.NextDouble() * shares.Values.Sum();
-        foreach (var (level, share) in shares)
+        if (!_shares.TryGetValue(feature, out var shares))
         {
-            if ((draw -= share) < 0)
+            _shares[feature] = shares = new CategoryShares(Stat(feature).Categories
+                ?? throw new InvalidOperationException($"model card has no category shares for {feature}"));
+        }
+        var draw = _random.NextDouble() * shares.Total;
+        for (var i = 0; i < shares.Levels.Length; i++)
+        {
+            if ((draw -= shares.Shares[i]) < 0)
             {
-                return level;
+                return shares.Levels[i];
             }
         }
-        return shares.Keys.Last();
+        return shares.Levels[^1];
+    }
+
+    /// <summary>A feature's levels and shares in the card's order, and their total, taken once (the generator runs per event).</summary>
+    private sealed class CategoryShares(IReadOnlyDictionary<string, double> categories)
+    {
+        public string[] Levels { get; } = [.. categories.Keys];
+        public double[] Shares { get; } = [.. categories.Values];
+        public double Total { get; } = categories.Values.Sum();
     }
 
     /// <summary>Normal(mean + shift·sd, sd) clamped to the training range, rounded to 0.1 like the data.</summary>
