@@ -144,28 +144,20 @@ internal static class SqliteSchema
 
     public const string AddReasons = "ALTER TABLE predictions ADD COLUMN reasons TEXT NULL";
 
-    public const string Upsert = $"""
+    /// <summary>
+    /// Writes a prediction, one parameter per column in <see cref="Columns"/> order (<c>$event_id</c> is number 1, …),
+    /// replacing the stored one of the same event only with one scored no earlier. Both lists come from the column list.
+    /// </summary>
+    public static readonly string Upsert = $"""
         INSERT INTO predictions ({Columns})
-        VALUES ($event_id, $customer_id, $source, $state, $probability, $predicted_churn, $risk_band, $model_version,
-            $occurred_at, $ingested_at, $scored_at, $actual_churn, $account_length, $area_code, $international_plan,
-            $voice_mail_plan, $number_vmail_messages, $total_day_minutes, $total_day_calls, $total_day_charge,
-            $total_eve_minutes, $total_eve_calls, $total_eve_charge, $total_night_minutes, $total_night_calls,
-            $total_night_charge, $total_intl_minutes, $total_intl_calls, $total_intl_charge, $customer_service_calls, $reasons)
-        ON CONFLICT (event_id) DO UPDATE SET ({UpdatedColumns}) = (
-            excluded.customer_id, excluded.source, excluded.state, excluded.probability,
-            excluded.predicted_churn, excluded.risk_band, excluded.model_version, excluded.occurred_at,
-            excluded.ingested_at, excluded.scored_at, excluded.actual_churn, excluded.account_length, excluded.area_code,
-            excluded.international_plan, excluded.voice_mail_plan, excluded.number_vmail_messages,
-            excluded.total_day_minutes, excluded.total_day_calls, excluded.total_day_charge, excluded.total_eve_minutes,
-            excluded.total_eve_calls, excluded.total_eve_charge, excluded.total_night_minutes, excluded.total_night_calls,
-            excluded.total_night_charge, excluded.total_intl_minutes, excluded.total_intl_calls,
-            excluded.total_intl_charge, excluded.customer_service_calls, excluded.reasons)
+        VALUES ({Listed(Columns, "$")})
+        ON CONFLICT (event_id) DO UPDATE SET ({UpdatedColumns}) = ({Listed(UpdatedColumns, "excluded.")})
         WHERE excluded.scored_at >= predictions.scored_at
         """;
 
-    /// <summary>The upsert's parameters, in <see cref="Columns"/> order.</summary>
-    public static readonly string[] UpsertParameters =
-        [.. Columns.Split(',', StringSplitOptions.TrimEntries).Select(column => "$" + column)];
+    /// <summary>Each name of a comma-separated column list with <paramref name="prefix"/> before it, in the same order.</summary>
+    private static string Listed(string columns, string prefix) =>
+        string.Join(", ", columns.Split(',', StringSplitOptions.TrimEntries).Select(column => prefix + column));
 
     public const string RegisterModel = """
         INSERT INTO models (version, created, registered_at, card) VALUES ($version, $created, $registered_at, $card)

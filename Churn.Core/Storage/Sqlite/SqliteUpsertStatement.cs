@@ -23,13 +23,6 @@ internal sealed class SqliteUpsertStatement : IDisposable
     {
         _db = writer.Handle ?? throw new InvalidOperationException("The write connection is not open.");
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_db, SqliteSchema.Upsert, out _statement), _db);
-        for (var i = 0; i < SqliteSchema.UpsertParameters.Length; i++)
-        {
-            if (raw.sqlite3_bind_parameter_index(_statement, SqliteSchema.UpsertParameters[i]) != i + 1)
-            {
-                throw new InvalidOperationException($"The upsert's parameter {SqliteSchema.UpsertParameters[i]} is not number {i + 1}.");
-            }
-        }
     }
 
     /// <summary>Writes one prediction (in <see cref="SqliteSchema.Columns"/> order).</summary>
